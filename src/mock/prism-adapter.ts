@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+import type { IHttpOperation } from '@stoplight/types';
+
+/**
+ * The one place that touches prism-http's engine internals and fp-ts. It turns Prism's data
+ * generators (json-schema-faker for dynamic data, json-schema-sampler for static data) into plain
+ * functions. The engine is loaded on first use only: most requests are answered from examples and
+ * state, and loading it costs about half a second.
+ */
+
+type Either<E, A> = { _tag: 'Left'; left: E } | { _tag: 'Right'; right: A };
+type GeneratorModule = {
+  generate(resource: unknown, bundle: unknown, schema: unknown, seed?: string): Either<Error, unknown>;
+  generateStatic(resource: unknown, schema: unknown): Either<Error, unknown>;
+};
+type JsonSchemaFaker = { JSONSchemaFaker: { option(options: Record<string, unknown>): void } };
+type Faker = { faker: { seed(seed?: number): void } };
+
+const require = createRequire(import.meta.url);
+let generator: GeneratorModule | undefined;
+let prismFaker: Faker['faker'] | undefined;
+let jsf: JsonSchemaFaker['JSONSchemaFaker'] | undefined;
+
+function loadGenerator(): GeneratorModule {
+  if (generator) return generator;
+  generator = require('@stoplight/prism-http/dist/mocker/generator/JSONSchema') as GeneratorModule;
+  // Resolve json-schema-faker and faker from prism-http's own directory: a top-level copy of
+  // another version would be a different instance (prism-notes 3.7).
+  const fromPrism = createRequire(require.resolve('@stoplight/prism-http/dist/mocker/generator/JSONSchema'));
+  // fillProperties adds random junk keys to every object that does not forbid them.
+  jsf = (fromPrism('json-schema-faker') as JsonSchemaFaker).JSONSchemaFaker;
+  jsf.option({ fillProperties: false });
+  prismFaker = (fromPrism('@faker-js/faker') as Faker).faker;
+  return generator;
+}
+
+export type GenerateResult = { ok: true; value: unknown } | { ok: false; error: Error };
+
+/**
+ * Generates a value for `schema`: realistic random data (dynamic), or the deterministic
+ * schema sample Prism's static mode gives. With a seed the dynamic value is the same every time.
+ */
+export function generateFromSchema(
+  operation: IHttpOperation,
+  schema: object,
+  options: { dynamic: boolean; seed?: string },
+): GenerateResult {
+  const engine = loadGenerator();
+  if (!options.dynamic) return unwrap(engine.generateStatic(operation, schema));
+  // Prism only seeds json-schema-faker's random source; seed faker too, so x-faker values and
+  // formats drawn from faker are stable. Without a seed, reset both so a previous seed never leaks.
+  prismFaker?.seed(options.seed === undefined ? undefined : hashSeed(options.seed));
+  if (options.seed === undefined) jsf?.option({ random: Math.random });
+  return unwrap(
+    engine.generate(operation, (operation as { __bundled__?: unknown }).__bundled__, schema, options.seed),
+  );
+}
+
+function unwrap(result: Either<Error, unknown>): GenerateResult {
+  return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
+}
+
+function hashSeed(seed: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}

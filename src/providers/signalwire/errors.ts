@@ -1,0 +1,88 @@
+import type { MockError, Violation } from '../../errors.js';
+import type { MockResponse } from '../types.js';
+
+const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes';
+
+/** SignalWire's 422 entry. */
+type ValidationEntry = { type: string; code: string; message: string; attribute: string | null; url: string };
+
+/**
+ * Renders errors as SignalWire's REST API does: `{"error": "<reason phrase>"}` for most statuses and
+ * `{"errors": [{type, code, message, attribute, url}]}` for 422, one entry per failing field.
+ */
+export function renderSignalWireError(error: MockError): MockResponse {
+  switch (error.code) {
+    case 'MOCK_ERR_ROUTE_NOT_FOUND':
+    case 'MOCK_ERR_METHOD_NOT_ALLOWED':
+    case 'MOCK_ERR_NOT_FOUND':
+      // Rails routing answers an unknown route or method with 404 too.
+      return simple(404, 'Not Found');
+    case 'MOCK_ERR_AUTH_MISSING':
+    case 'MOCK_ERR_AUTH_INVALID':
+      return { ...simple(401, 'Unauthorized'), headers: { 'www-authenticate': 'Basic realm="SignalWire"' } };
+    case 'MOCK_ERR_FORBIDDEN':
+      return simple(403, 'Forbidden');
+    case 'MOCK_ERR_BODY_MALFORMED':
+      return simple(400, 'Bad Request');
+    case 'MOCK_ERR_BODY_MISSING':
+      return validation([entry('missing_required_parameter', "Request body can't be blank", null)]);
+    case 'MOCK_ERR_BODY_TOO_LARGE':
+      return simple(413, 'Payload Too Large');
+    case 'MOCK_ERR_MEDIA_UNSUPPORTED':
+      return simple(415, 'Unsupported Media Type');
+    case 'MOCK_ERR_MEDIA_UNACCEPTABLE':
+      return simple(406, 'Not Acceptable');
+    case 'MOCK_ERR_VALIDATION':
+      // A malformed id matches no resource: SignalWire answers 404, not 422.
+      if (error.violations.some((v) => v.location === 'path')) return simple(404, 'Not Found');
+      return validation(error.violations.map(toEntry));
+    case 'MOCK_ERR_PREFER_INVALID':
+    case 'MOCK_ERR_PREFER_CODE':
+    case 'MOCK_ERR_PREFER_EXAMPLE':
+      return simple(400, `Bad Request: ${error.message}`);
+    default:
+      return simple(500, 'Internal Server Error');
+  }
+}
+
+function toEntry(violation: Violation): ValidationEntry {
+  const attribute = violation.path[0] ?? null;
+  const label = humanize(attribute ?? 'request');
+  if (violation.location === 'query' && attribute === 'page_token') {
+    return entry('page_token_is_invalid', 'Page token is invalid', null);
+  }
+  switch (violation.rule) {
+    case 'required':
+      return entry('missing_required_parameter', `${label} can't be blank`, attribute);
+    case 'minLength':
+      return entry('missing_required_parameter', `${label} can't be blank`, attribute);
+    case 'type':
+      // An array whose items are not strings, or not an array at all.
+      if (violation.path.length > 1 || violation.message === 'must be an array') {
+        return entry('not_an_array_of_strings', `${label} must be an array of strings`, attribute);
+      }
+      if (violation.message === 'must be a string') return entry('not_a_string', `${label} must be a string`, attribute);
+      return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
+    case 'business':
+      return entry(violation.code ?? 'invalid_parameter', violation.message, attribute);
+    default:
+      return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
+  }
+}
+
+function entry(code: string, message: string, attribute: string | null): ValidationEntry {
+  return { type: 'validation_error', code, message, attribute, url: `${ERROR_CODES_URL}#${code}` };
+}
+
+function humanize(attribute: string): string {
+  const words = attribute.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function simple(status: number, error: string): MockResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { error } };
+}
+
+function validation(errors: ValidationEntry[]): MockResponse {
+  return { status: 422, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { errors } };
+}

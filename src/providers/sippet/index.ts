@@ -1,0 +1,14 @@
+import { authenticateBearer } from '../credentials.js';
+import type { ProviderDefinition } from '../types.js';
+import { renderSippetError } from './errors.js';
+
+/** Sippet: a JSON:API `Gateway` resource served by AshJsonApi, Bearer auth. */
+export const sippet: ProviderDefinition = {
+  slug: 'sippet',
+  title: 'Sippet',
+  specFile: 'sippet.openapi.yaml',
+  realBase: 'https://api.sippet.ai',
+  jsonApi: true,
+  authenticate: authenticateBearer,
+  renderError: renderSippetError,
+};

@@ -1,0 +1,77 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { MockError } from '../errors.js';
+import type { Operation } from '../spec/operation.js';
+import type { Preferences } from '../mock/preferences.js';
+
+/** A request as the mock sees it once it has been routed to a provider. */
+export type MockRequest = {
+  provider: string;
+  method: string;
+  /** The provider's real path (without the /<slug> prefix), e.g. /api/gateways/42. */
+  path: string;
+  /** The full URL the client asked for, for links: http://127.0.0.1:4010/sippet/api/gateways?x=1 */
+  url: URL;
+  /** Lower-case header names, as node gives them. */
+  headers: IncomingHttpHeaders;
+  query: Record<string, string>;
+  pathParams: Record<string, string>;
+  /** The parsed JSON body, or undefined when there was none. */
+  body: unknown;
+  /** The request media type, lower-case, without parameters; '' without a body. */
+  mediaType: string;
+  operation?: Operation;
+};
+
+/** What goes back on the wire. A Buffer body is sent as is; anything else is sent as JSON. */
+export type MockResponse = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+};
+
+/** The account a credential belongs to: state is partitioned by it. */
+export type AuthResult = { account: string };
+
+/** Credentials accepted when a --credentials file lists some for the provider. */
+export type CredentialList = readonly string[];
+
+export type AuthContext = {
+  /** Only these credentials pass when set; otherwise any well-formed one does. */
+  credentials?: CredentialList;
+  /** A secret unique to this server run (HMAC keys, JWT signing). */
+  secret: Uint8Array;
+};
+
+/** Answers a request itself (state, tokens) instead of the spec's canned response. */
+export type OperationHandler = (request: MockRequest, context: HandlerContext) => MockResponse | Promise<MockResponse>;
+
+export type HandlerContext = {
+  account: string | undefined;
+  preferences: Preferences;
+  auth: AuthContext;
+};
+
+/**
+ * Everything sipmock knows about one provider. Core code never branches on a provider's name:
+ * it calls these.
+ */
+export interface ProviderDefinition {
+  /** The lower-case slug used as URL prefix, folder and CLI argument. */
+  slug: string;
+  title: string;
+  /** The spec file name inside specs/. */
+  specFile: string;
+  /** The provider's real base URL, for the README table and the health endpoint. */
+  realBase: string;
+  /**
+   * JSON:API rules Prism does not enforce: media type parameters in Content-Type get 415, and an
+   * Accept header that lists the JSON:API type only with parameters gets 406.
+   */
+  jsonApi?: boolean;
+  /** Checks the request's credentials; throws a MockError (401/403) when they do not pass. */
+  authenticate(request: MockRequest, context: AuthContext): AuthResult | Promise<AuthResult>;
+  /** Renders any MockError in the provider's own error format. */
+  renderError(error: MockError, request: MockRequest): MockResponse;
+  /** Operations the provider answers itself, by operationId. */
+  handlers?: Record<string, OperationHandler>;
+}

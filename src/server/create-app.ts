@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { MockError } from '../errors.js';
+import { PROVIDERS } from '../providers/registry.js';
+import type { ProviderDefinition } from '../providers/types.js';
+import { createControlRoutes } from './control-routes.js';
+import { createLogger, type Logger } from './logger.js';
+import { mountProvider, type MountedProvider } from './mounted-provider.js';
+import { createProviderRoute } from './provider-route.js';
+import { DEFAULT_BODY_LIMIT } from './read-body.js';
+
+export const CONTROL_PREFIX = '/__sipmock';
+export const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../specs', import.meta.url));
+
+export type SipmockOptions = {
+  /** Slugs to serve; all providers when omitted. */
+  providers?: string[];
+  specsDir?: string;
+  /** Accepted credentials per provider slug; any well-formed credential passes where a slug has none. */
+  credentials?: Record<string, readonly string[]>;
+  bodyLimit?: number;
+  logger?: Logger;
+  /** Secret for tokens the mock issues (Yeti JWTs, VoiceTel keys); random per run when omitted. */
+  secret?: Uint8Array;
+  /** Requires `Authorization: Bearer <token>` on the control API; without it only loopback clients may call it. */
+  controlToken?: string;
+};
+
+export type Sipmock = {
+  app: Express;
+  providers: MountedProvider[];
+};
+
+/** Builds the express app serving every chosen provider under /<slug>. It never listens. */
+export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmock> {
+  const definitions = selectProviders(options.providers);
+  const specsDir = options.specsDir ?? DEFAULT_SPECS_DIR;
+  const logger = options.logger ?? createLogger();
+  const secret = options.secret ?? randomBytes(32);
+  const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(CONTROL_PREFIX, createControlRoutes({ providers, controlToken: options.controlToken }));
+  for (const provider of providers) {
+    const mountPath = `/${provider.definition.slug}`;
+    const route = createProviderRoute({
+      provider,
+      auth: { credentials: options.credentials?.[provider.definition.slug], secret },
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      logger,
+    });
+    app.use(mountPath, (req, res) => route(req, res, mountPath));
+  }
+  // Anything under no provider: say which prefixes exist.
+  app.use((req, res) => {
+    res.status(404).json({
+      error: 'not_found',
+      message: `sipmock serves no provider at ${req.method} ${req.path}; use one of the mounted prefixes`,
+      providers: providers.map((p) => `/${p.definition.slug}`),
+      control: CONTROL_PREFIX,
+    });
+  });
+  return { app, providers };
+}
+
+export type RunningSipmock = Sipmock & {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+};
+
+/** Starts sipmock on `host:port` (port 0 picks a free one). */
+export async function startSipmock(options: SipmockOptions & { port?: number; host?: string } = {}): Promise<RunningSipmock> {
+  const sipmock = await createSipmock(options);
+  const server = createServer(sipmock.app);
+  // A client that stops sending must not hold a connection forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    ...sipmock,
+    server,
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // In-flight requests finish; idle keep-alive connections are closed at once.
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function selectProviders(slugs: string[] | undefined): ProviderDefinition[] {
+  if (!slugs || slugs.length === 0) return PROVIDERS;
+  const unknown = slugs.filter((slug) => !PROVIDERS.some((p) => p.slug === slug));
+  if (unknown.length > 0) {
+    throw new MockError('MOCK_ERR_CONFIG', {
+      why: `unknown provider ${unknown.join(', ')}; known: ${PROVIDERS.map((p) => p.slug).join(', ')}`,
+    });
+  }
+  return PROVIDERS.filter((p) => slugs.includes(p.slug));
+}

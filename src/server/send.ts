@@ -1,0 +1,17 @@
+import type { ServerResponse } from 'node:http';
+import type { MockResponse } from '../providers/types.js';
+
+/** Writes a MockResponse: Buffers as they are, anything else as JSON. */
+export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean): void {
+  const headers: Record<string, string | number> = { ...response.headers };
+  let payload: Buffer | undefined;
+  if (response.body !== undefined) {
+    payload = Buffer.isBuffer(response.body) ? response.body : Buffer.from(JSON.stringify(response.body));
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    headers['content-length'] = payload.length;
+  } else if (response.status !== 204 && response.status !== 304) {
+    headers['content-length'] = 0;
+  }
+  res.writeHead(response.status, headers);
+  res.end(headOnly ? undefined : payload);
+}

@@ -1,0 +1,185 @@
+import type { IHttpOperation, IHttpOperationResponse, IHttpParam, INodeExample } from '@stoplight/types';
+import type { Violation } from '../errors.js';
+import { compileSchema, createAjv, type SchemaValidator } from './schema-validator.js';
+
+/** One documented response body: its media type, schema and named examples. */
+export type ResponseContent = {
+  mediaType: string;
+  schema?: object;
+  /** Named examples in spec order; the first one is the default answer. */
+  examples: Map<string, unknown>;
+};
+
+export type OperationResponse = {
+  status: number;
+  /** Empty when the response has no body (204, Yeti's 401). */
+  contents: ResponseContent[];
+};
+
+/** What a request carries, after parsing, for validation. */
+export type RequestParts = {
+  pathParams: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  /** The request's media type, lower-case, without parameters; '' when the request had no body. */
+  mediaType: string;
+};
+
+/**
+ * An operation prepared once at load time: a path matcher, lazily compiled validators and its
+ * responses by status. The per-request path only matches, validates and picks.
+ */
+export type Operation = {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  source: IHttpOperation;
+  /** Path segments scored so literal paths win over templated ones, as Prism does. */
+  score: number;
+  match(path: string): Record<string, string> | undefined;
+  /** Media types the request body may have; empty when the operation takes no body. */
+  requestMediaTypes: string[];
+  bodyRequired: boolean;
+  /** True when the spec applies at least one security requirement that needs credentials. */
+  needsCredentials: boolean;
+  responses: Map<number, OperationResponse>;
+  /** The lowest documented 2xx. */
+  successStatus: number;
+  validateRequest(parts: RequestParts): Violation[];
+  validateResponse(status: number, mediaType: string, body: unknown): Violation[];
+};
+
+const parameterAjv = createAjv({ coerceTypes: true });
+const bodyAjv = createAjv();
+
+export function createOperation(source: IHttpOperation): Operation {
+  const operationId = source.iid ?? `${source.method} ${source.path}`;
+  const { regex, names, score } = compilePathTemplate(source.path);
+  const responses = new Map<number, OperationResponse>();
+  for (const response of source.responses) {
+    const status = Number(response.code);
+    if (Number.isInteger(status)) responses.set(status, toOperationResponse(response));
+  }
+  const successStatus = Math.min(...[...responses.keys()].filter((s) => s >= 200 && s < 300));
+  const bodyContents = source.request?.body?.contents ?? [];
+  let requestValidators: RequestValidators | undefined;
+  const responseValidators = new Map<string, SchemaValidator>();
+
+  return {
+    operationId,
+    method: source.method.toUpperCase(),
+    pathTemplate: source.path,
+    source,
+    score,
+    match(path) {
+      const found = regex.exec(path);
+      if (!found) return undefined;
+      const params: Record<string, string> = {};
+      names.forEach((name, index) => {
+        params[name] = safeDecode(found[index + 1]);
+      });
+      return params;
+    },
+    requestMediaTypes: bodyContents.map((c) => c.mediaType.toLowerCase()),
+    bodyRequired: source.request?.body?.required === true,
+    needsCredentials: (source.security ?? []).some((requirement) => requirement.length > 0),
+    responses,
+    successStatus: Number.isFinite(successStatus) ? successStatus : Math.min(...responses.keys()),
+    validateRequest(parts) {
+      requestValidators ??= compileRequestValidators(source);
+      return requestValidators.validate(parts);
+    },
+    validateResponse(status, mediaType, body) {
+      const key = `${status} ${mediaType}`;
+      let validate = responseValidators.get(key);
+      if (!validate) {
+        const content = responses.get(status)?.contents.find((c) => c.mediaType === mediaType);
+        validate = content?.schema ? compileSchema(bodyAjv, content.schema, 'body') : () => [];
+        responseValidators.set(key, validate);
+      }
+      return validate(body);
+    },
+  };
+}
+
+function toOperationResponse(response: IHttpOperationResponse): OperationResponse {
+  return {
+    status: Number(response.code),
+    contents: (response.contents ?? []).map((content) => ({
+      mediaType: content.mediaType.toLowerCase(),
+      schema: content.schema as object | undefined,
+      examples: new Map(
+        (content.examples ?? [])
+          .filter((example): example is INodeExample => 'value' in example)
+          .map((example) => [example.key, example.value]),
+      ),
+    })),
+  };
+}
+
+type RequestValidators = { validate(parts: RequestParts): Violation[] };
+
+function compileRequestValidators(source: IHttpOperation): RequestValidators {
+  const validatePath = compileParameters(source.request?.path ?? [], 'path');
+  const validateQuery = compileParameters(source.request?.query ?? [], 'query');
+  const bodies = new Map<string, SchemaValidator>();
+  for (const content of source.request?.body?.contents ?? []) {
+    if (content.schema) bodies.set(content.mediaType.toLowerCase(), compileSchema(bodyAjv, content.schema, 'body'));
+  }
+  return {
+    validate(parts) {
+      const violations = [...validatePath(parts.pathParams), ...validateQuery(parts.query)];
+      const validateBody = bodies.get(parts.mediaType);
+      if (validateBody && parts.body !== undefined) violations.push(...validateBody(parts.body));
+      return violations;
+    },
+  };
+}
+
+/**
+ * Parameters are validated as one object schema, so that Ajv coerces their string values in place
+ * and reports each failing parameter by name.
+ */
+function compileParameters(parameters: IHttpParam[], location: 'path' | 'query'): (values: Record<string, string>) => Violation[] {
+  if (parameters.length === 0) return () => [];
+  const schema = {
+    type: 'object',
+    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
+    required: parameters.filter((p) => p.required).map((p) => p.name),
+  };
+  const validate = compileSchema(parameterAjv, schema, location);
+  return (values) => validate(values);
+}
+
+function compilePathTemplate(template: string): { regex: RegExp; names: string[]; score: number } {
+  const names: string[] = [];
+  let score = 0;
+  const pattern = template
+    .split('/')
+    .map((segment) => {
+      if (!segment.includes('{')) {
+        score += segment === '' ? 0 : 1;
+        return escapeRegExp(segment);
+      }
+      score += 0.5;
+      return segment.replace(/\{([^}]+)\}|([^{]+)/g, (_, name: string | undefined, literal: string | undefined) => {
+        if (literal !== undefined) return escapeRegExp(literal);
+        names.push(name!);
+        return '([^/]+)';
+      });
+    })
+    .join('/');
+  return { regex: new RegExp(`^${pattern}$`), names, score };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
