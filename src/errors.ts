@@ -12,6 +12,11 @@ export const MOCK_ERRORS = {
       'https://json-schema.org/draft/2020-12/schema, or prism-http validates nothing',
   },
   MOCK_ERR_CONFIG: { status: 500, message: 'Invalid configuration: {why}' },
+  MOCK_ERR_STATE_FILE: {
+    status: 500,
+    message: 'Failed to restore state from {file}: {why}. Fix or move the file; sipmock never replaces it silently',
+  },
+  MOCK_ERR_STATE_INVALID: { status: 400, message: 'The state for {provider} was refused: {why}' },
   MOCK_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No operation of {provider} matches {method} {path}' },
   MOCK_ERR_METHOD_NOT_ALLOWED: {
     status: 405,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { IHttpOperation } from '@stoplight/types';
+import { stableHash } from './stable-hash.js';
 
 /**
  * The one place that touches prism-http's engine internals and fp-ts. It turns Prism's data
@@ -49,7 +50,7 @@ export function generateFromSchema(
   if (!options.dynamic) return unwrap(engine.generateStatic(operation, schema));
   // Prism only seeds json-schema-faker's random source; seed faker too, so x-faker values and
   // formats drawn from faker are stable. Without a seed, reset both so a previous seed never leaks.
-  prismFaker?.seed(options.seed === undefined ? undefined : hashSeed(options.seed));
+  prismFaker?.seed(options.seed === undefined ? undefined : stableHash(options.seed));
   if (options.seed === undefined) jsf?.option({ random: Math.random });
   return unwrap(
     engine.generate(operation, (operation as { __bundled__?: unknown }).__bundled__, schema, options.seed),
@@ -58,10 +59,4 @@ export function generateFromSchema(
 
 function unwrap(result: Either<Error, unknown>): GenerateResult {
   return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
-}
-
-function hashSeed(seed: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 16777619);
-  return hash >>> 0;
 }

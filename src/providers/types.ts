@@ -2,6 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { MockError } from '../errors.js';
 import type { Operation } from '../spec/operation.js';
 import type { Preferences } from '../mock/preferences.js';
+import type { AccountState } from '../state/account-state.js';
+import type { StoredRecord } from '../state/collection.js';
+import type { SeedFunction } from '../state/store.js';
 
 /** A request as the mock sees it once it has been routed to a provider. */
 export type MockRequest = {
@@ -49,6 +52,27 @@ export type HandlerContext = {
   account: string | undefined;
   preferences: Preferences;
   auth: AuthContext;
+  /** The provider's base URL as this client sees it (http://127.0.0.1:4010/sippet), for links. */
+  baseUrl: string;
+  /** The account's stored state; present when the provider keeps state and the request is authenticated. */
+  state?: AccountState;
+};
+
+export type RenderContext = { baseUrl: string };
+
+/** One kind of stored record. */
+export type CollectionDefinition = {
+  /** The operation whose success response shows one record: stored records are checked against it. */
+  operationId: string;
+  /** The record as that operation's success response body. */
+  render(record: StoredRecord, context: RenderContext): unknown;
+};
+
+/** What a stateful provider stores, and how a new account starts. */
+export type ProviderState = {
+  collections: Record<string, CollectionDefinition>;
+  /** Fills a new account; it must be deterministic (use state.random()). */
+  seed: SeedFunction;
 };
 
 /**
@@ -74,4 +98,6 @@ export interface ProviderDefinition {
   renderError(error: MockError, request: MockRequest): MockResponse;
   /** Operations the provider answers itself, by operationId. */
   handlers?: Record<string, OperationHandler>;
+  /** The records the provider keeps per account, when its handlers are stateful. */
+  state?: ProviderState;
 }

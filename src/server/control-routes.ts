@@ -1,16 +1,19 @@
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { StateStore } from '../state/store.js';
 import type { MountedProvider } from './mounted-provider.js';
+import { createStateRoutes } from './state-routes.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION = (require('../../package.json') as { version: string }).version;
 
 export type ControlRoutesOptions = {
   providers: MountedProvider[];
+  store: StateStore;
   controlToken?: string;
 };
 
-/** The control API under /__sipmock: health now; state and fixtures mount here too. */
+/** The control API under /__sipmock: health and stored state. */
 export function createControlRoutes(options: ControlRoutesOptions): Router {
   const router = express.Router();
   router.use(guardControl(options.controlToken));
@@ -30,6 +33,8 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
       })),
     });
   });
+
+  router.use('/state', createStateRoutes(options.providers, options.store));
 
   router.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `No control route ${req.method} /__sipmock${req.path}` });

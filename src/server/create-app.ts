@@ -11,6 +11,8 @@ import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute } from './provider-route.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
+import { openStateFile } from '../state/state-file.js';
+import { StateStore } from '../state/store.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
 export const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../specs', import.meta.url));
@@ -27,11 +29,18 @@ export type SipmockOptions = {
   secret?: Uint8Array;
   /** Requires `Authorization: Bearer <token>` on the control API; without it only loopback clients may call it. */
   controlToken?: string;
+  /** Restores state from this file at start and saves it after every change. */
+  stateFile?: string;
+  /** The clock of stored timestamps (tests pin it). */
+  clock?: () => Date;
 };
 
 export type Sipmock = {
   app: Express;
   providers: MountedProvider[];
+  store: StateStore;
+  /** Saves pending state; call before exiting. */
+  close(): Promise<void>;
 };
 
 /** Builds the express app serving every chosen provider under /<slug>. It never listens. */
@@ -41,16 +50,22 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   const logger = options.logger ?? createLogger();
   const secret = options.secret ?? randomBytes(32);
   const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
+  const store = new StateStore({
+    seeds: Object.fromEntries(definitions.filter((d) => d.state).map((d) => [d.slug, d.state!.seed])),
+    clock: options.clock,
+  });
+  const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(CONTROL_PREFIX, createControlRoutes({ providers, controlToken: options.controlToken }));
+  app.use(CONTROL_PREFIX, createControlRoutes({ providers, store, controlToken: options.controlToken }));
   for (const provider of providers) {
     const mountPath = `/${provider.definition.slug}`;
     const route = createProviderRoute({
       provider,
       auth: { credentials: options.credentials?.[provider.definition.slug], secret },
+      store,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger,
     });
@@ -65,7 +80,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
       control: CONTROL_PREFIX,
     });
   });
-  return { app, providers };
+  return { app, providers, store, close: async () => stateFile?.close() };
 }
 
 export type RunningSipmock = Sipmock & {
@@ -102,7 +117,7 @@ export async function startSipmock(options: SipmockOptions & { port?: number; ho
         // In-flight requests finish; idle keep-alive connections are closed at once.
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      }).then(() => sipmock.close()),
   };
 }
 

@@ -5,6 +5,7 @@ import { toPreferences, type Preferences } from '../mock/preferences.js';
 import { respondFromSpec } from '../mock/respond.js';
 import type { AuthContext, MockRequest, MockResponse } from '../providers/types.js';
 import type { Logger } from './logger.js';
+import type { StateStore } from '../state/store.js';
 import type { MountedProvider } from './mounted-provider.js';
 import { parseBody, readRawBody } from './read-body.js';
 import { sendResponse } from './send.js';
@@ -12,6 +13,7 @@ import { sendResponse } from './send.js';
 export type ProviderRouteOptions = {
   provider: MountedProvider;
   auth: AuthContext;
+  store: StateStore;
   bodyLimit: number;
   logger: Logger;
 };
@@ -94,7 +96,9 @@ async function answer(req: IncomingMessage, request: MockRequest, options: Provi
 
   const handler = definition.handlers?.[operation.operationId];
   if (handler && !prefersCannedResponse(preferences)) {
-    return handler(request, { account, preferences, auth });
+    const state = definition.state && account !== undefined ? options.store.account(definition.slug, account) : undefined;
+    const baseUrl = `${request.url.origin}/${definition.slug}`;
+    return handler(request, { account, preferences, auth, baseUrl, state });
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
 }

@@ -1,0 +1,40 @@
+import { MockError } from '../../errors.js';
+
+export type Page<T> = { items: T[]; links: { self: string; first: string; next?: string; prev?: string } };
+
+/**
+ * SignalWire's Fabric list paging: `page_size` (default 50), `page_number` (zero-based) and a
+ * cursor `page_token`: `PA<id>` means "the page after the record <id>", `PB<id>` "the page before
+ * it". Tokens are only valid with a page number past the first, as SignalWire requires.
+ */
+export function paginate<T extends { id: string }>(items: T[], query: Record<string, string>, selfUrl: URL): Page<T> {
+  const size = query.page_size === undefined ? 50 : Number(query.page_size);
+  const number = query.page_number === undefined ? 0 : Number(query.page_number);
+  const token = query.page_token;
+  let start = 0;
+  if (token !== undefined) {
+    const index = items.findIndex((item) => item.id === token.slice(2));
+    if (index === -1) throw pageError('page_token_is_invalid', 'Page token is invalid');
+    start = token.startsWith('PA') ? index + 1 : Math.max(0, index - size);
+  } else if (number > 0) {
+    throw pageError('page_token_required', 'Page token is required for pages after the first');
+  }
+  const page = items.slice(start, start + size);
+  const link = (pageNumber: number, pageToken?: string) => {
+    const url = new URL(selfUrl.pathname, selfUrl.origin);
+    url.searchParams.set('page_number', String(pageNumber));
+    url.searchParams.set('page_size', String(size));
+    if (pageToken) url.searchParams.set('page_token', pageToken);
+    return url.toString();
+  };
+  const links: Page<T>['links'] = { self: link(number, token), first: link(0) };
+  if (start + size < items.length && page.length > 0) links.next = link(number + 1, `PA${page[page.length - 1].id}`);
+  if (start > 0 && page.length > 0) links.prev = link(Math.max(0, number - 1), `PB${page[0].id}`);
+  return { items: page, links };
+}
+
+function pageError(code: string, message: string): MockError {
+  return new MockError('MOCK_ERR_VALIDATION', { summary: message }, [
+    { location: 'query', path: ['page_token'], rule: 'business', code, message },
+  ]);
+}

@@ -1,0 +1,154 @@
+import { MockError } from '../../errors.js';
+import type { AccountState } from '../../state/account-state.js';
+import type { StoredRecord } from '../../state/collection.js';
+import type { HandlerContext, MockRequest, MockResponse, OperationHandler, ProviderState } from '../types.js';
+import { paginate } from './pagination.js';
+
+/** A stored gateway is SignalWire's own SipGatewayResponse: the Fabric resource around the gateway. */
+type GatewayRecord = StoredRecord & {
+  project_id: string;
+  display_name: string;
+  type: 'sip_gateway';
+  created_at: string;
+  updated_at: string;
+  sip_gateway: { id: string; uri: string; name: string; ciphers: string[]; codecs: string[]; encryption: string };
+};
+
+type GatewayInput = Partial<GatewayRecord['sip_gateway']>;
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+/** SIP hosts SignalWire runs itself: a gateway must point elsewhere. */
+const SIGNALWIRE_HOST = /(^|\.)signalwire\.com$/i;
+
+export const signalwireState: ProviderState = {
+  collections: { gateways: { operationId: 'get_sip_gateway', render: (record) => record } },
+  seed(state) {
+    // One gateway, the spec's example, so the documented requests work against a new account.
+    const now = '2024-05-06T12:20:00Z';
+    state.collection<GatewayRecord>('gateways').set({
+      id: '0823a606-0aff-4c90-9eba-f88ba118fe05',
+      project_id: state.account,
+      display_name: 'Office PBX',
+      type: 'sip_gateway',
+      created_at: now,
+      updated_at: now,
+      sip_gateway: {
+        id: 'cce59cad-104d-4c28-ada4-98cfd102ae09',
+        uri: 'sip:pbx@sip.example.net',
+        name: 'Office PBX',
+        ciphers: ['AEAD_AES_256_GCM_8'],
+        codecs: ['OPUS', 'PCMU'],
+        encryption: 'required',
+      },
+    });
+  },
+};
+
+export const signalwireHandlers: Record<string, OperationHandler> = {
+  list_sip_gateways(request, context) {
+    const page = paginate(gateways(context).list(), request.query, request.url);
+    return ok(200, { data: page.items, links: page.links });
+  },
+
+  create_sip_gateway(request, context) {
+    const state = context.state!;
+    const input = request.body as GatewayInput;
+    checkUri(input.uri);
+    const random = state.random();
+    const now = timestamp(state);
+    const record: GatewayRecord = {
+      id: random.string.uuid(),
+      project_id: state.account,
+      display_name: input.name!,
+      type: 'sip_gateway',
+      created_at: now,
+      updated_at: now,
+      sip_gateway: {
+        id: random.string.uuid(),
+        uri: input.uri!,
+        name: input.name!,
+        ciphers: input.ciphers!,
+        codecs: input.codecs!,
+        encryption: input.encryption!,
+      },
+    };
+    gateways(context).set(record);
+    state.changed();
+    return ok(201, record);
+  },
+
+  get_sip_gateway(request, context) {
+    return ok(200, find(request, context));
+  },
+
+  update_sip_gateway(request, context) {
+    const record = find(request, context);
+    const input = (request.body ?? {}) as GatewayInput;
+    if (input.uri !== undefined) checkUri(input.uri);
+    const sipGateway = { ...record.sip_gateway };
+    for (const key of ['uri', 'name', 'ciphers', 'codecs', 'encryption'] as const) {
+      if (input[key] !== undefined) (sipGateway as Record<string, unknown>)[key] = input[key];
+    }
+    const updated: GatewayRecord = { ...record, display_name: sipGateway.name, updated_at: timestamp(context.state!), sip_gateway: sipGateway };
+    gateways(context).set(updated);
+    context.state!.changed();
+    return ok(200, updated);
+  },
+
+  delete_sip_gateway(request, context) {
+    find(request, context);
+    gateways(context).delete(request.pathParams.id);
+    context.state!.changed();
+    return { status: 204 };
+  },
+
+  list_sip_gateway_addresses(request, context) {
+    const page = paginate([toAddress(find(request, context))], request.query, request.url);
+    return ok(200, { data: page.items, links: page.links });
+  },
+};
+
+/** Each gateway has one Fabric address, named after it, that calls reach it through. */
+function toAddress(record: GatewayRecord) {
+  const name = record.sip_gateway.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sip-gateway';
+  return {
+    // The address id mirrors the gateway's: stable, and distinct from both of its ids.
+    id: record.sip_gateway.id.replace(/^.{8}/, 'ad0d4e55'),
+    name,
+    display_name: record.display_name,
+    cover_url: '',
+    preview_url: '',
+    locked: false,
+    channels: { audio: `/external/${name}?channel=audio` },
+    created_at: record.created_at,
+    type: 'call' as const,
+  };
+}
+
+function checkUri(uri: string | undefined): void {
+  const host = uri?.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[:;?]/)[0] ?? '';
+  if (SIGNALWIRE_HOST.test(host)) {
+    throw new MockError('MOCK_ERR_VALIDATION', { summary: 'uri points at SignalWire' }, [
+      { location: 'body', path: ['uri'], rule: 'business', code: 'sip_gateway_uri_must_be_external', message: 'Uri must point to an external SIP entity, not a SignalWire one' },
+    ]);
+  }
+}
+
+function gateways(context: HandlerContext) {
+  return context.state!.collection<GatewayRecord>('gateways');
+}
+
+function find(request: MockRequest, context: HandlerContext): GatewayRecord {
+  const record = gateways(context).get(request.pathParams.id);
+  if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'SIP gateway', id: request.pathParams.id });
+  return record;
+}
+
+/** SignalWire timestamps: UTC, whole seconds. */
+function timestamp(state: AccountState): string {
+  return state.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function ok(status: number, body: unknown): MockResponse {
+  return { status, headers: JSON_TYPE, body };
+}

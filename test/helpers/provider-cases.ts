@@ -1,0 +1,48 @@
+import { http } from './start-server.js';
+
+/**
+ * Per provider, what a test client needs: how to authenticate, and the ids its paths take.
+ * The ids are the ones the specs' examples use, which every account is seeded with.
+ */
+export type ProviderCase = {
+  /** Headers that authenticate a request (a token, a Basic pair, a JWT fetched from the server). */
+  credentials(baseUrl: string, account?: string): Promise<Record<string, string>>;
+  /** Values for path parameters, by name. */
+  pathParams: Record<string, string>;
+};
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export const PROVIDER_CASES: Record<string, ProviderCase> = {
+  sippet: {
+    credentials: async (_, account = 'sk_test_conformance') => bearer(account),
+    pathParams: { id: '00000000-0000-4000-8000-000000000000' },
+  },
+  signalwire: {
+    credentials: async (_, account = 'bc949800-7b40-43cf-8438-a85facfcbdd1') => ({
+      authorization: `Basic ${Buffer.from(`${account}:PT0123456789abcdef`).toString('base64')}`,
+    }),
+    pathParams: { id: '0823a606-0aff-4c90-9eba-f88ba118fe05' },
+  },
+  voicetel: {
+    credentials: async (_, account = '0123456789abcdef0123456789abcdef') => bearer(account),
+    pathParams: {},
+  },
+  nebrija: {
+    credentials: async (_, account = 'nbj_test_conformance') => bearer(account),
+    pathParams: { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
+  },
+  yeti: {
+    async credentials(baseUrl, account = 'admin:111111') {
+      const [username, password] = account.split(':');
+      const response = await http(baseUrl, '/yeti/api/rest/admin/auth', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ auth: { username, password } }),
+      });
+      if (response.status !== 201) throw new Error(`Yeti login failed: ${response.status} ${response.text}`);
+      return { authorization: (response.json as { jwt: string }).jwt };
+    },
+    pathParams: { id: '9' },
+  },
+};
