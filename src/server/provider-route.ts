@@ -10,6 +10,8 @@ import type { MountedProvider } from './mounted-provider.js';
 import { parseBody, readRawBody } from './read-body.js';
 import { sendResponse } from './send.js';
 
+const JSON_API = 'application/vnd.api+json';
+
 export type ProviderRouteOptions = {
   provider: MountedProvider;
   auth: AuthContext;
@@ -78,16 +80,16 @@ async function answer(req: IncomingMessage, request: MockRequest, options: Provi
   const contentType = header(req, 'content-type');
   request.mediaType = toMediaType(contentType);
   const raw = await readRawBody(req, options.bodyLimit);
-  // A JSON body sent without Content-Type is read as the operation's own type, except on JSON:API
-  // providers, where a missing Content-Type is refused like a wrong one.
-  if (raw.length > 0 && request.mediaType === '' && !definition.jsonApi) {
+  // A JSON body sent without Content-Type is read as the operation's own type, except for JSON:API,
+  // where a missing Content-Type is refused like a wrong one.
+  if (raw.length > 0 && request.mediaType === '' && operation.requestMediaTypes[0] !== JSON_API) {
     request.mediaType = operation.requestMediaTypes[0] ?? 'application/json';
   }
   request.body = parseBody(raw, request.mediaType);
 
   const account = operation.needsCredentials ? (await definition.authenticate(request, auth)).account : undefined;
 
-  checkMediaTypes(request, contentType, header(req, 'accept'), definition.jsonApi === true);
+  checkMediaTypes(request, contentType, header(req, 'accept'));
   if (operation.bodyRequired && request.body === undefined) throw new MockError('MOCK_ERR_BODY_MISSING');
   const violations = operation.validateRequest(request);
   if (violations.length > 0) {
@@ -108,10 +110,16 @@ function prefersCannedResponse(preferences: Preferences): boolean {
   return preferences.code !== undefined || preferences.example !== undefined || preferences.dynamic === true;
 }
 
-function checkMediaTypes(request: MockRequest, contentType: string | undefined, accept: string | undefined, jsonApi: boolean): void {
+/**
+ * Body and Accept media types. JSON:API adds two rules Prism does not enforce: a JSON:API
+ * Content-Type with media type parameters is a 415, and an Accept that names the JSON:API type
+ * only with parameters does not accept it (406).
+ */
+function checkMediaTypes(request: MockRequest, contentType: string | undefined, accept: string | undefined): void {
   const operation = request.operation!;
   if (request.body !== undefined && operation.requestMediaTypes.length > 0) {
-    const unsupported = !operation.requestMediaTypes.includes(request.mediaType) || (jsonApi && hasMediaTypeParameters(contentType));
+    const unsupported =
+      !operation.requestMediaTypes.includes(request.mediaType) || (request.mediaType === JSON_API && hasMediaTypeParameters(contentType));
     if (unsupported) {
       throw new MockError('MOCK_ERR_MEDIA_UNSUPPORTED', {
         contentType: contentType ?? '(none)',
@@ -121,7 +129,7 @@ function checkMediaTypes(request: MockRequest, contentType: string | undefined, 
   }
   const success = operation.responses.get(operation.successStatus);
   const offered = success?.contents.map((c) => c.mediaType) ?? [];
-  if (offered.length > 0 && negotiate(accept, offered, jsonApi) === undefined) {
+  if (offered.length > 0 && negotiate(accept, offered, offered.includes(JSON_API)) === undefined) {
     throw new MockError('MOCK_ERR_MEDIA_UNACCEPTABLE', { accept: accept ?? '', expected: offered.join(' or ') });
   }
 }

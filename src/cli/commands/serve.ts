@@ -14,6 +14,7 @@ type ServeOptions = {
   credentials?: string;
   bodyLimit: number;
   controlToken?: string;
+  stateFile?: string;
 };
 
 export function registerServe(program: Command): void {
@@ -28,6 +29,7 @@ export function registerServe(program: Command): void {
     .option('--credentials <file>', 'JSON or YAML file: only the credentials it lists per provider pass')
     .option('--body-limit <bytes>', 'largest accepted request body', toPositiveInteger, DEFAULT_BODY_LIMIT)
     .option('--control-token <token>', 'let non-loopback clients use /__sipmock with this bearer token')
+    .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
       await serve(options);
@@ -46,6 +48,7 @@ async function serve(options: ServeOptions): Promise<void> {
     credentials,
     bodyLimit: options.bodyLimit,
     controlToken: options.controlToken,
+    stateFile: options.stateFile,
     logger,
   });
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.

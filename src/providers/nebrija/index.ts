@@ -1,6 +1,8 @@
 import { authenticateBearer } from '../credentials.js';
 import type { ProviderDefinition } from '../types.js';
 import { renderNebrijaError } from './errors.js';
+import { nebrijaHandlers } from './handlers.js';
+import { nebrijaState } from './state.js';
 
 /** Nebrija AI SIP trunks (LiveKit-backed): Bearer auth, camelCase JSON. */
 export const nebrija: ProviderDefinition = {
@@ -10,4 +12,6 @@ export const nebrija: ProviderDefinition = {
   realBase: 'https://nebrijaai.com',
   authenticate: authenticateBearer,
   renderError: renderNebrijaError,
+  handlers: nebrijaHandlers,
+  state: nebrijaState,
 };

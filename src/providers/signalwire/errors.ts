@@ -48,6 +48,7 @@ export function renderSignalWireError(error: MockError): MockResponse {
 function toEntry(violation: Violation): ValidationEntry {
   const attribute = violation.path[0] ?? null;
   const label = humanize(attribute ?? 'request');
+  if (violation.code !== undefined) return entry(violation.code, violation.message, violation.location === 'query' ? null : attribute);
   if (violation.location === 'query' && attribute === 'page_token') {
     return entry('page_token_is_invalid', 'Page token is invalid', null);
   }
@@ -64,7 +65,7 @@ function toEntry(violation: Violation): ValidationEntry {
       if (violation.message === 'must be a string') return entry('not_a_string', `${label} must be a string`, attribute);
       return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
     case 'business':
-      return entry(violation.code ?? 'invalid_parameter', violation.message, attribute);
+      return entry('invalid_parameter', violation.message, attribute);
     default:
       return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
   }
