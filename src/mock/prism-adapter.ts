@@ -60,3 +60,47 @@ export function generateFromSchema(
 function unwrap(result: Either<Error, unknown>): GenerateResult {
   return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
 }
+
+type PrismDiagnostic = { code?: string | number; message: string; path?: Array<string | number>; severity: number };
+type PrismOutput = { output: { statusCode: number }; validations: { input: PrismDiagnostic[] } };
+type PrismInstance = { request(input: unknown, operations: IHttpOperation[]): () => Promise<Either<Error, PrismOutput>> };
+
+export type PrismCheckRequest = {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+};
+
+export type PrismCheckResult =
+  | { ok: true; status: number; errors: Array<{ path: string[]; code: string; message: string }> }
+  | { ok: false; error: Error };
+
+/**
+ * Runs one request through prism-http's own pipeline (routing, request validation, mocking), with
+ * security checks off, and returns the Error-severity input diagnostics it reports. This is Prism's
+ * opinion of a request, used to prove that our specs drive Prism's validation (3.1 dialect pitfalls
+ * make it silently validate nothing otherwise).
+ */
+export async function checkWithPrism(operations: IHttpOperation[], request: PrismCheckRequest): Promise<PrismCheckResult> {
+  const prism = require('@stoplight/prism-http') as { createInstance(config: unknown, components: unknown): PrismInstance };
+  const { createLogger } = require('@stoplight/prism-core') as { createLogger(name: string, options: unknown): unknown };
+  const instance = prism.createInstance(
+    { mock: { dynamic: false }, validateRequest: true, validateResponse: false, checkSecurity: false, errors: false },
+    { logger: createLogger('sipmock-prism', { level: 'silent' }) },
+  );
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const headers: Record<string, string> = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  const result = await instance.request(
+    { method: request.method.toLowerCase(), url: { path: request.path, query: request.query ?? {} }, headers, body: request.body },
+    operations,
+  )();
+  if (result._tag === 'Left') return { ok: false, error: result.left };
+  // Severity 0 is DiagnosticSeverity.Error in @stoplight/types.
+  const errors = result.right.validations.input
+    .filter((d) => d.severity === 0)
+    .map((d) => ({ path: (d.path ?? []).map(String), code: String(d.code ?? ''), message: d.message }));
+  return { ok: true, status: result.right.output.statusCode, errors };
+}
