@@ -66,6 +66,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
       provider,
       auth: { credentials: options.credentials?.[provider.definition.slug], secret },
       store,
+      persist: stateFile?.flush,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger,
     });

@@ -16,6 +16,8 @@ export type ProviderRouteOptions = {
   provider: MountedProvider;
   auth: AuthContext;
   store: StateStore;
+  /** Resolves once stored changes are on disk (a state file); an answer is sent only after it. */
+  persist?: () => Promise<void>;
   bodyLimit: number;
   logger: Logger;
 };
@@ -100,7 +102,10 @@ async function answer(req: IncomingMessage, request: MockRequest, options: Provi
   if (handler && !prefersCannedResponse(preferences)) {
     const state = definition.state && account !== undefined ? options.store.account(definition.slug, account) : undefined;
     const baseUrl = `${request.url.origin}/${definition.slug}`;
-    return handler(request, { account, preferences, auth, baseUrl, state });
+    const response = await handler(request, { account, preferences, auth, baseUrl, state });
+    // A write is acknowledged only once it is durable, so a crash never loses an answered change.
+    await options.persist?.();
+    return response;
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
 }
