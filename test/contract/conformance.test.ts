@@ -44,8 +44,9 @@ describe.each(loaded)('$definition.slug', ({ definition, operations }) => {
     auth = await providerCase.credentials(sipmock.current.url);
   });
   beforeEach(async () => {
-    // Every test starts from the seed state (no-op until the control API has state routes).
+    // Every test starts from the seed state, plus what the provider's examples refer to.
     await http(sipmock.current.url, `/__sipmock/state/${slug}`, { method: 'DELETE' });
+    await providerCase.prepare?.(sipmock.current.url, auth);
   });
 
   function send(operation: Operation, options: { headers?: Record<string, string>; body?: unknown; rawBody?: string; auth?: boolean } = {}) {

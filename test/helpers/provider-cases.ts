@@ -9,6 +9,8 @@ export type ProviderCase = {
   credentials(baseUrl: string, account?: string): Promise<Record<string, string>>;
   /** Values for path parameters, by name. */
   pathParams: Record<string, string>;
+  /** Brings a freshly reset account to where the spec's examples apply (records they refer to). */
+  prepare?(baseUrl: string, headers: Record<string, string>): Promise<void>;
 };
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -16,7 +18,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export const PROVIDER_CASES: Record<string, ProviderCase> = {
   sippet: {
     credentials: async (_, account = 'sk_test_conformance') => bearer(account),
-    pathParams: { id: '00000000-0000-4000-8000-000000000000' },
+    pathParams: { id: '3f6c2a1e-8b4d-4c57-9e21-6a0d5b7c9f13' },
   },
   signalwire: {
     credentials: async (_, account = 'bc949800-7b40-43cf-8438-a85facfcbdd1') => ({
@@ -27,6 +29,15 @@ export const PROVIDER_CASES: Record<string, ProviderCase> = {
   voicetel: {
     credentials: async (_, account = '0123456789abcdef0123456789abcdef') => bearer(account),
     pathParams: {},
+    // The remove, update and routing examples refer to route 1000: a new account has no user gateway.
+    async prepare(baseUrl, headers) {
+      const response = await http(baseUrl, '/voicetel/v2.1/gateways/add/', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ gateways: [{ gateway: '192.0.2.50:5060' }] }),
+      });
+      if (response.status !== 200) throw new Error(`VoiceTel prepare failed: ${response.status} ${response.text}`);
+    },
   },
   nebrija: {
     credentials: async (_, account = 'nbj_test_conformance') => bearer(account),

@@ -1,6 +1,9 @@
 import type { ProviderDefinition } from '../types.js';
 import { apiKeyFor, authenticateVoiceTel } from './auth.js';
 import { renderVoiceTelError, voicetelError } from './errors.js';
+import { gatewayHandlers } from './gateway-handlers.js';
+import { numberHandlers } from './number-handlers.js';
+import { voicetelState } from './state.js';
 
 /** VoiceTel Gateways API v2.1: action-style POST endpoints, API key in the body or as a Bearer header. */
 export const voicetel: ProviderDefinition = {
@@ -11,6 +14,8 @@ export const voicetel: ProviderDefinition = {
   authenticate: authenticateVoiceTel,
   renderError: renderVoiceTelError,
   handlers: {
+    ...gatewayHandlers,
+    ...numberHandlers,
     /** Trades a username and password for the account's API key. */
     accountApikey(request, context) {
       const { username, password } = request.body as { username: number | string; password: string };
@@ -24,4 +29,5 @@ export const voicetel: ProviderDefinition = {
       };
     },
   },
+  state: voicetelState,
 };
