@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MockError, Violation } from '../../errors.js';
 import { toPointer } from '../../spec/schema-validator.js';
 import type { MockRequest, MockResponse } from '../types.js';
+import { PUBLIC_FIELDS } from './gateway.js';
 
 /** An AshJsonApi error object; keys that would be undefined are left out, as AshJsonApi does. */
 type AshError = {
@@ -19,7 +20,7 @@ const MEDIA_TYPE = 'application/vnd.api+json';
 /** Query parameters map to AshJsonApi's error codes by their family. */
 const PARAMETER_CODES: Array<[RegExp, string, string]> = [
   [/^fields\[/, 'invalid_field', 'InvalidField'],
-  [/^filter\[/, 'invalid_filter', 'InvalidFilter'],
+  [/^filter(\[|$)/, 'invalid_filter', 'InvalidFilter'],
   [/^sort$/, 'invalid_sort', 'InvalidSort'],
   [/^page\[/, 'invalid_pagination', 'InvalidPagination'],
   [/^include$/, 'invalid_includes', 'Invalid Includes'],
@@ -59,6 +60,8 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
       return envelope([ashError(400, 'invalid_prefer', 'InvalidPrefer', error.message, { parameter: 'Prefer' })]);
+    case 'MOCK_ERR_REPLAY_UNMATCHED':
+      return envelope([ashError(404, 'no_matching_fixture', 'No Matching Fixture', error.message)]);
     default:
       return envelope([ashError(500, 'something_went_wrong', 'SomethingWentWrong', `Something went wrong. Error id: ${randomUUID()}`)]);
   }
@@ -72,17 +75,35 @@ function toAshError(violation: Violation, request: MockRequest): AshError {
   if (violation.location === 'query') {
     const parameter = violation.path[0];
     const [, code, title] = PARAMETER_CODES.find(([pattern]) => pattern.test(parameter)) ?? [, 'invalid_query', 'InvalidQuery'];
-    return ashError(400, code, title, `${parameter} ${violation.message}`, { parameter });
+    const detail = violation.rule === 'business' ? violation.message : queryDetail(parameter, violation.message, request);
+    return ashError(400, code, title, detail, { parameter });
   }
   const pointer = toPointer(violation.path);
+  if (violation.rule === 'business' && violation.code === 'invalid_body') return ashError(400, 'invalid_body', 'InvalidBody', violation.message, { pointer });
   if (violation.rule === 'required') return ashError(400, 'required', 'Required', 'is required', { pointer });
   if (violation.rule === 'not_allowed') {
-    const key = violation.path[violation.path.length - 1];
-    return ashError(400, 'invalid_body', 'InvalidBody', `Expected only defined properties, got key [${JSON.stringify(key)}].`, { pointer });
+    const keys = violation.path.map((segment) => JSON.stringify(segment)).join(', ');
+    return ashError(400, 'invalid_body', 'InvalidBody', `Expected only defined properties, got key [${keys}].`, { pointer });
   }
   if (pointer === '/data/type') return ashError(400, 'missing_type', 'Invalid resource object', 'The resource object MUST contain at least a type member.', { pointer: '/data' });
   if (violation.rule === 'business') return ashError(400, 'invalid_attribute', 'InvalidAttribute', violation.message, { pointer });
   return ashError(400, 'invalid_body', 'InvalidBody', `${pointer} ${violation.message}`, { pointer });
+}
+
+/** AshJsonApi's own wording for a bad filter, sort or sparse field, naming the first unknown one. */
+function queryDetail(parameter: string, message: string, request: MockRequest): string {
+  const value = request.url.searchParams.getAll(parameter).at(-1) ?? '';
+  const filter = /^filter\[([^\]]+)\]$/.exec(parameter);
+  if (filter) return `Invalid filter: ${filter[1]} ${message}`;
+  if (parameter === 'sort') {
+    const unknown = value.split(',').map((part) => part.replace(/^[-+]/, '')).find((name) => !PUBLIC_FIELDS.includes(name));
+    return unknown === undefined ? `Invalid sort: ${value}` : `Invalid sort field: ${unknown}`;
+  }
+  if (parameter === 'fields[Gateway]') {
+    const unknown = value.split(',').find((name) => !PUBLIC_FIELDS.includes(name));
+    return `Invalid field for type Gateway: ${unknown ?? value}`;
+  }
+  return `${parameter} ${message}`;
 }
 
 function ashError(status: number, code: string, title: string, detail?: string, source?: AshError['source']): AshError {

@@ -1,6 +1,7 @@
 import { authenticateBearer } from '../credentials.js';
 import type { ProviderDefinition } from '../types.js';
 import { renderSippetError } from './errors.js';
+import { sippetHandlers, sippetState } from './state.js';
 
 /** Sippet: a JSON:API `Gateway` resource served by AshJsonApi, Bearer auth. */
 export const sippet: ProviderDefinition = {
@@ -11,4 +12,6 @@ export const sippet: ProviderDefinition = {
   jsonApi: true,
   authenticate: authenticateBearer,
   renderError: renderSippetError,
+  handlers: sippetHandlers,
+  state: sippetState,
 };
