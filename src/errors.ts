@@ -45,6 +45,10 @@ export const MOCK_ERRORS = {
     status: 400,
     message: 'Prefer example={example} does not exist for {operationId} status {code}; examples: {examples}',
   },
+  MOCK_ERR_REPLAY_UNMATCHED: {
+    status: 404,
+    message: 'No recorded fixture matches {method} {path} ({operationId}); closest: {closest}',
+  },
   MOCK_ERR_INTERNAL: { status: 500, message: 'Internal error: {why}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -66,7 +66,14 @@ export type CollectionDefinition = {
   operationId: string;
   /** The record as that operation's success response body. */
   render(record: StoredRecord, context: RenderContext): unknown;
+  /**
+   * How a replayed (recorded) success answer changes this collection, by operationId, so that a
+   * replayed create lands in the store and later reads and lists agree with it.
+   */
+  replay?: Record<string, (request: MockRequest, body: unknown) => ReplayedChange>;
 };
+
+export type ReplayedChange = { upsert?: StoredRecord[]; remove?: string[] };
 
 /** What a stateful provider stores, and how a new account starts. */
 export type ProviderState = {

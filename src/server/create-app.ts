@@ -11,6 +11,8 @@ import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute } from './provider-route.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../fixtures/fixture-files.js';
+import { Replayer, type ReplayMode } from '../fixtures/replay.js';
 import { openStateFile } from '../state/state-file.js';
 import { StateStore } from '../state/store.js';
 
@@ -33,6 +35,8 @@ export type SipmockOptions = {
   stateFile?: string;
   /** The clock of stored timestamps (tests pin it). */
   clock?: () => Date;
+  /** Answer requests that match a recorded fixture from this directory; 'strict' refuses the others. */
+  replay?: { mode: ReplayMode; fixturesDir?: string };
 };
 
 export type Sipmock = {
@@ -55,6 +59,9 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
     clock: options.clock,
   });
   const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
+  const replayer = options.replay
+    ? new Replayer(await loadFixtures(options.replay.fixturesDir ?? DEFAULT_FIXTURES_DIR, definitions.map((d) => d.slug)), options.replay.mode)
+    : undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -67,6 +74,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
       auth: { credentials: options.credentials?.[provider.definition.slug], secret },
       store,
       persist: stateFile?.flush,
+      replayer,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger,
     });

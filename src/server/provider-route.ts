@@ -5,6 +5,7 @@ import { toPreferences, type Preferences } from '../mock/preferences.js';
 import { respondFromSpec } from '../mock/respond.js';
 import type { AuthContext, MockRequest, MockResponse } from '../providers/types.js';
 import type { Logger } from './logger.js';
+import { toReplayResponse, type Replayer } from '../fixtures/replay.js';
 import type { StateStore } from '../state/store.js';
 import type { MountedProvider } from './mounted-provider.js';
 import { parseBody, readRawBody } from './read-body.js';
@@ -16,6 +17,8 @@ export type ProviderRouteOptions = {
   provider: MountedProvider;
   auth: AuthContext;
   store: StateStore;
+  /** Answers requests that match a recorded fixture (serve --replay). */
+  replayer?: Replayer;
   /** Resolves once stored changes are on disk (a state file); an answer is sent only after it. */
   persist?: () => Promise<void>;
   bodyLimit: number;
@@ -89,6 +92,11 @@ async function answer(req: IncomingMessage, request: MockRequest, options: Provi
   }
   request.body = parseBody(raw, request.mediaType);
 
+  if (options.replayer) {
+    const replayed = await replay(request, options.replayer, options);
+    if (replayed) return replayed;
+  }
+
   const account = operation.needsCredentials ? (await definition.authenticate(request, auth)).account : undefined;
 
   checkMediaTypes(request, contentType, header(req, 'accept'));
@@ -108,6 +116,41 @@ async function answer(req: IncomingMessage, request: MockRequest, options: Provi
     return response;
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
+}
+
+/**
+ * Answers from a recorded fixture. A recorded success also changes the stored state the way the
+ * provider's collections say, for the account of the request's credentials.
+ */
+async function replay(request: MockRequest, replayer: Replayer, options: ProviderRouteOptions): Promise<MockResponse | undefined> {
+  const { definition } = options.provider;
+  const match = replayer.find(request);
+  if (!match) {
+    if (replayer.mode === 'fallback') return undefined;
+    const closest = replayer.closest(request);
+    throw new MockError('MOCK_ERR_REPLAY_UNMATCHED', {
+      method: request.method,
+      path: request.path,
+      operationId: request.operation!.operationId,
+      closest: closest ? `${closest.file} (${closest.differences.join('; ')})` : 'none: no fixture was recorded for this operation',
+    });
+  }
+  const response = toReplayResponse(match);
+  const collections = Object.entries(definition.state?.collections ?? {}).filter(([, c]) => c.replay?.[request.operation!.operationId]);
+  if (response.status < 300 && collections.length > 0) {
+    const account = await Promise.resolve(definition.authenticate(request, options.auth)).then((r) => r.account, () => undefined);
+    if (account !== undefined) {
+      const state = options.store.account(definition.slug, account);
+      for (const [name, collection] of collections) {
+        const change = collection.replay![request.operation!.operationId](request, match.fixture.response.body);
+        for (const record of change.upsert ?? []) state.collection(name).set(record);
+        for (const id of change.remove ?? []) state.collection(name).delete(id);
+      }
+      state.changed();
+      await options.persist?.();
+    }
+  }
+  return response;
 }
 
 /** A Prefer code or example asks for a documented response, which the spec gives, not state. */
@@ -172,9 +215,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** Errors about the mock's own controls (a bad Prefer header) are not the provider's answers. */
+/** Errors about the mock's own controls (a bad Prefer header, no fixture to replay) are not the provider's answers. */
 function isMockControlError(response: MockResponse): boolean {
-  return response.headers?.['x-sipmock-error']?.startsWith('MOCK_ERR_PREFER') === true;
+  const code = response.headers?.['x-sipmock-error'];
+  return code !== undefined && (code.startsWith('MOCK_ERR_PREFER') || code === 'MOCK_ERR_REPLAY_UNMATCHED');
 }
 
 function toMockError(error: unknown): MockError {

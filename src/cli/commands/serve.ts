@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCredentialsFile } from '../../config/credentials-file.js';
 import { PROVIDERS } from '../../providers/registry.js';
-import { startSipmock } from '../../server/create-app.js';
+import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
 import { createLogger, type LogFormat } from '../../server/logger.js';
 import { DEFAULT_BODY_LIMIT } from '../../server/read-body.js';
 
@@ -15,6 +15,8 @@ type ServeOptions = {
   bodyLimit: number;
   controlToken?: string;
   stateFile?: string;
+  replay?: true | string;
+  fixtures?: string;
 };
 
 export function registerServe(program: Command): void {
@@ -30,6 +32,8 @@ export function registerServe(program: Command): void {
     .option('--body-limit <bytes>', 'largest accepted request body', toPositiveInteger, DEFAULT_BODY_LIMIT)
     .option('--control-token <token>', 'let non-loopback clients use /__sipmock with this bearer token')
     .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
+    .option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)')
+    .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
       await serve(options);
@@ -49,6 +53,7 @@ async function serve(options: ServeOptions): Promise<void> {
     bodyLimit: options.bodyLimit,
     controlToken: options.controlToken,
     stateFile: options.stateFile,
+    replay: toReplay(options),
     logger,
   });
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
@@ -66,6 +71,14 @@ async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+}
+
+function toReplay(options: ServeOptions): SipmockOptions['replay'] {
+  if (options.replay === undefined) return undefined;
+  if (options.replay !== true && options.replay !== 'strict' && options.replay !== 'fallback') {
+    throw new InvalidArgumentError(`--replay takes "strict" or "fallback", not "${options.replay}"`);
+  }
+  return { mode: options.replay === 'strict' ? 'strict' : 'fallback', fixturesDir: options.fixtures };
 }
 
 function toPort(value: string): number {

@@ -36,6 +36,8 @@ export function renderNebrijaError(error: MockError, request: MockRequest): Mock
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
       return nestError(400, error.message, 'Bad Request');
+    case 'MOCK_ERR_REPLAY_UNMATCHED':
+      return nestError(404, error.message, 'Not Found');
     default:
       return nestError(500, 'Internal server error');
   }

@@ -40,6 +40,8 @@ export function renderSignalWireError(error: MockError): MockResponse {
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
       return simple(400, `Bad Request: ${error.message}`);
+    case 'MOCK_ERR_REPLAY_UNMATCHED':
+      return simple(404, `Not Found: ${error.message}`);
     default:
       return simple(500, 'Internal Server Error');
   }

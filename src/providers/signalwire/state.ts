@@ -21,7 +21,18 @@ const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 const SIGNALWIRE_HOST = /(^|\.)signalwire\.com$/i;
 
 export const signalwireState: ProviderState = {
-  collections: { gateways: { operationId: 'get_sip_gateway', render: (record) => record } },
+  collections: {
+    gateways: {
+      operationId: 'get_sip_gateway',
+      render: (record) => record,
+      // A recorded answer is the stored record itself.
+      replay: {
+        create_sip_gateway: (_, body) => ({ upsert: [body as GatewayRecord] }),
+        update_sip_gateway: (_, body) => ({ upsert: [body as GatewayRecord] }),
+        delete_sip_gateway: (request) => ({ remove: [request.pathParams.id] }),
+      },
+    },
+  },
   seed(state) {
     // One gateway, the spec's example, so the documented requests work against a new account.
     const now = '2024-05-06T12:20:00Z';

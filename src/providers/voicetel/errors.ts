@@ -34,6 +34,8 @@ export function renderVoiceTelError(error: MockError): MockResponse {
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
       return voicetelError(400, error.message);
+    case 'MOCK_ERR_REPLAY_UNMATCHED':
+      return voicetelError(404, error.message);
     default:
       return voicetelError(500, 'Internal Server Error');
   }
