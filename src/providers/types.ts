@@ -3,7 +3,7 @@ import type { MockError } from '../errors.js';
 import type { Operation } from '../spec/operation.js';
 import type { Preferences } from '../mock/preferences.js';
 import type { AccountState } from '../state/account-state.js';
-import type { StoredRecord } from '../state/collection.js';
+import type { Collection, StoredRecord } from '../state/collection.js';
 import type { SeedFunction } from '../state/store.js';
 
 /** A request as the mock sees it once it has been routed to a provider. */
@@ -70,7 +70,7 @@ export type CollectionDefinition = {
    * How a replayed (recorded) success answer changes this collection, by operationId, so that a
    * replayed create lands in the store and later reads and lists agree with it.
    */
-  replay?: Record<string, (request: MockRequest, body: unknown) => ReplayedChange>;
+  replay?: Record<string, (request: MockRequest, body: unknown, stored: Collection) => ReplayedChange>;
 };
 
 export type ReplayedChange = { upsert?: StoredRecord[]; remove?: string[] };

@@ -142,7 +142,7 @@ async function replay(request: MockRequest, replayer: Replayer, options: Provide
     if (account !== undefined) {
       const state = options.store.account(definition.slug, account);
       for (const [name, collection] of collections) {
-        const change = collection.replay![request.operation!.operationId](request, match.fixture.response.body);
+        const change = collection.replay![request.operation!.operationId](request, match.fixture.response.body, state.collection(name));
         for (const record of change.upsert ?? []) state.collection(name).set(record);
         for (const id of change.remove ?? []) state.collection(name).delete(id);
       }

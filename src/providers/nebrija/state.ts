@@ -1,5 +1,5 @@
 import type { AccountState } from '../../state/account-state.js';
-import type { StoredRecord } from '../../state/collection.js';
+import type { Collection, StoredRecord } from '../../state/collection.js';
 import type { ProviderState } from '../types.js';
 
 /** What every response shows instead of the password, and what an update sends to keep it. */
@@ -45,7 +45,18 @@ export function toGateway(input: GatewayInput): Gateway {
 }
 
 export const nebrijaState: ProviderState = {
-  collections: { trunks: { operationId: 'getSipTrunk', render: (record) => renderTrunk(record) } },
+  collections: {
+    trunks: {
+      operationId: 'getSipTrunk',
+      render: (record) => renderTrunk(record),
+      // Recorded answers mask the password: keep the stored one when there is one.
+      replay: {
+        createSipTrunk: (_, body, stored) => ({ upsert: [fromAnswer(body, stored)] }),
+        updateSipTrunk: (_, body, stored) => ({ upsert: [fromAnswer(body, stored)] }),
+        deleteSipTrunk: (request) => ({ remove: [request.pathParams.id] }),
+      },
+    },
+  },
   seed(state) {
     // The platform's system trunk and one customer trunk, both from the spec's examples, so the
     // documented requests (which use the customer trunk's id) work against a new account.
@@ -76,3 +87,9 @@ export const nebrijaState: ProviderState = {
     });
   },
 };
+
+function fromAnswer(body: unknown, stored: Collection): TrunkRecord {
+  const trunk = body as TrunkRecord;
+  const previous = stored.get(trunk.id) as TrunkRecord | undefined;
+  return { ...trunk, authentication: { ...trunk.authentication, password: previous?.authentication.password ?? trunk.authentication.password } };
+}

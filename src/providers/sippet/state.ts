@@ -1,4 +1,5 @@
 import { MockError } from '../../errors.js';
+import type { Collection } from '../../state/collection.js';
 import type { HandlerContext, MockRequest, MockResponse, OperationHandler, ProviderState } from '../types.js';
 import { DEFAULTS, MEDIA_TYPE, SEED_GATEWAY, renderStored, toDocument, toResource, type GatewayAttributes, type GatewayRecord } from './gateway.js';
 import { listGateways } from './list-query.js';
@@ -6,11 +7,27 @@ import { listGateways } from './list-query.js';
 type ResourceInput = { data: { id?: string; type?: string; attributes?: Partial<GatewayAttributes> } };
 
 export const sippetState: ProviderState = {
-  collections: { gateways: { operationId: 'getGateway', render: (record, context) => renderStored(record, context.baseUrl) } },
+  collections: {
+    gateways: {
+      operationId: 'getGateway',
+      render: (record, context) => renderStored(record, context.baseUrl),
+      // A recorded document carries the record; merged into the stored one, as a sparse answer may omit attributes.
+      replay: {
+        createGateway: (_, body, stored) => ({ upsert: [fromDocument(body, stored)] }),
+        updateGateway: (_, body, stored) => ({ upsert: [fromDocument(body, stored)] }),
+        deleteGateway: (request) => ({ remove: [request.pathParams.id] }),
+      },
+    },
+  },
   seed(state) {
     state.collection<GatewayRecord>('gateways').set(structuredClone(SEED_GATEWAY));
   },
 };
+
+function fromDocument(body: unknown, stored: Collection): GatewayRecord {
+  const { id, attributes } = (body as { data: { id: string; attributes: Partial<GatewayAttributes> } }).data;
+  return { ...DEFAULTS, ...(stored.get(id) as GatewayRecord | undefined), ...attributes, id } as GatewayRecord;
+}
 
 export const sippetHandlers: Record<string, OperationHandler> = {
   listGateways(request, context) {

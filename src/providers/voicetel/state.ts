@@ -18,6 +18,12 @@ export const voicetelState: ProviderState = {
           { route: record.id, gateway: (record as GatewayRecord).gateway },
         ],
       }),
+      // Recorded successes name the routes they touched.
+      replay: {
+        gatewaysAdd: (_, body) => ({ upsert: rows(body, 'gateways').map((row) => ({ id: String(row.route), gateway: String(row.IP) })) }),
+        gatewaysUpdate: (_, body) => ({ upsert: rows(body, 'gateways').map((row) => ({ id: String(row.route), gateway: String(row.gateway) })) }),
+        gatewaysRemove: (_, body) => ({ remove: rows(body, 'routes').map((row) => String(row.route)) }),
+      },
     },
     numbers: {
       operationId: 'numbersRoute',
@@ -32,3 +38,8 @@ export const voicetelState: ProviderState = {
   // A new account has only the system routes, which are computed, never stored.
   seed() {},
 };
+
+function rows(body: unknown, key: string): Array<Record<string, unknown>> {
+  const list = (body as Record<string, unknown> | null)?.[key];
+  return Array.isArray(list) ? (list as Array<Record<string, unknown>>) : [];
+}
