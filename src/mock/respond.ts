@@ -4,6 +4,7 @@ import type { MockResponse } from '../providers/types.js';
 import { negotiate } from './media-type.js';
 import type { Preferences } from './preferences.js';
 import { generateFromSchema } from './prism-adapter.js';
+import { makeRealistic } from './realistic-values.js';
 
 /** Serialized example bodies, computed once: most answers are a documented example. */
 const serialized = new WeakMap<ResponseContent, Map<string, Buffer>>();
@@ -46,7 +47,11 @@ export function respondFromSpec(operation: Operation, preferences: Preferences, 
     seed: preferences.seed,
   });
   if (!generated.ok) throw new MockError('MOCK_ERR_INTERNAL', { why: `could not generate a ${status} body: ${generated.error.message}` });
-  return { status, headers, body: generated.value };
+  if (!preferences.dynamic) return { status, headers, body: generated.value };
+  // Prism's dynamic data is valid but lorem ipsum; keep the realistic version only while it stays valid.
+  const realistic = makeRealistic(generated.value, content.schema, preferences.seed);
+  const valid = operation.validateResponse(status, content.mediaType, realistic).length === 0;
+  return { status, headers, body: valid ? realistic : generated.value };
 }
 
 /** The content type we answer with: JSON types get their charset only where the type allows it. */
