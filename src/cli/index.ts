@@ -1,7 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { isMockError } from '../errors.js';
 import { VERSION } from '../server/control-routes.js';
+import { registerExportHar } from './commands/export-har.js';
+import { registerFixtures } from './commands/fixtures.js';
+import { registerImportHar } from './commands/import-har.js';
+import { registerRecord } from './commands/record.js';
 import { registerServe } from './commands/serve.js';
+import { registerVerify } from './commands/verify.js';
+import { registerDiff } from './commands/diff.js';
 
 /**
  * Parses argv and runs one command. Returns the exit code instead of exiting, so tests and
@@ -14,6 +20,12 @@ export async function runCli(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   registerServe(program);
+  registerRecord(program);
+  registerImportHar(program);
+  registerExportHar(program);
+  registerFixtures(program);
+  registerVerify(program);
+  registerDiff(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

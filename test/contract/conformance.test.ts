@@ -53,7 +53,7 @@ describe.each(loaded)('$definition.slug', ({ definition, operations }) => {
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const mediaType = operation.requestMediaTypes[0];
     const accept = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType;
-    return http(sipmock.current.url, `/${slug}${fillPath(operation, providerCase.pathParams)}`, {
+    return http(sipmock.current.url, `/${slug}${fillPath(operation, providerCase.pathParamsFor?.(operation) ?? providerCase.pathParams)}`, {
       method: operation.method,
       headers: {
         ...(options.auth === false ? {} : auth),
@@ -94,7 +94,7 @@ describe.each(loaded)('$definition.slug', ({ definition, operations }) => {
       const response = await send(operation, { body: broken!.body });
       expect([400, 422]).toContain(response.status);
       expect(response.headers.get('x-sipmock-error')).toBe('MOCK_ERR_VALIDATION');
-      expect(response.text).toContain(broken!.field);
+      if (!providerCase.unnamedErrors?.includes(operation.operationId)) expect(response.text).toContain(broken!.field);
       expectDocumented(operation, response);
     });
 

@@ -1,3 +1,4 @@
+import type { Operation } from '../../src/spec/operation.js';
 import { http } from './start-server.js';
 
 /**
@@ -11,6 +12,10 @@ export type ProviderCase = {
   pathParams: Record<string, string>;
   /** Brings a freshly reset account to where the spec's examples apply (records they refer to). */
   prepare?(baseUrl: string, headers: Record<string, string>): Promise<void>;
+  /** Path parameters for one operation, where ids differ by path (Yeti's PoPs, nodes...); else `pathParams`. */
+  pathParamsFor?(operation: Operation): Record<string, string>;
+  /** Operations whose documented 400 body cannot name the field (Yeti's token endpoint: Rails' bare `{"status":400,"error":"Bad Request"}`). */
+  unnamedErrors?: string[];
 };
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -55,5 +60,13 @@ export const PROVIDER_CASES: Record<string, ProviderCase> = {
       return { authorization: (response.json as { jwt: string }).jwt };
     },
     pathParams: { id: '9' },
+    // The seeded examples: registration 9, PoP 4 and node 7; PoP 5 and node 8 are unused, so deletable.
+    pathParamsFor(operation) {
+      const collection = operation.pathTemplate.split('/')[4];
+      const deleting = operation.method === 'DELETE';
+      const ids: Record<string, string> = { 'transport-protocols': '1', pops: deleting ? '5' : '4', nodes: deleting ? '8' : '7' };
+      return { id: ids[collection] ?? '9' };
+    },
+    unnamedErrors: ['createAuthToken'],
   },
 };

@@ -1,26 +1,17 @@
+import { STATUS_CODES } from 'node:http';
 import type { MockError, Violation } from '../../errors.js';
 import { toPointer } from '../../spec/schema-validator.js';
 import type { MockRequest, MockResponse } from '../types.js';
-
-/** A jsonapi-resources error object: only non-nil members, `code` and `status` as strings. */
-type ResourceError = { title: string; detail?: string; code: string; source?: { pointer: string }; status: string };
+import { badRequest, queryError, type ResourceError } from './query-errors.js';
 
 const MEDIA_TYPE = 'application/vnd.api+json';
-
-/** jsonapi-resources' codes for bad query parameters, by parameter family. */
-const PARAMETER_ERRORS: Array<[RegExp, string, string]> = [
-  [/^page\[/, '118', 'Invalid page value'],
-  [/^filter\[/, '102', 'Invalid filter value'],
-  [/^sort$/, '114', 'Invalid sort criteria'],
-  [/^include$/, '112', 'Invalid field'],
-  [/^fields\[/, '104', 'Invalid field'],
-];
 
 /**
  * Renders errors as Yeti's admin API (jsonapi-resources 0.9) does. The HTTP status is the first
  * error's status. On resource routes a failed authentication is a bare 401 with an empty body.
  */
 export function renderYetiError(error: MockError, request: MockRequest): MockResponse {
+  if (request.operation?.operationId === 'createAuthToken' && !error.code.startsWith('MOCK_ERR_PREFER')) return renderRailsError(error);
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_METHOD_NOT_ALLOWED':
@@ -52,66 +43,132 @@ export function renderYetiError(error: MockError, request: MockRequest): MockRes
         resourceError(406, '406', 'Not acceptable', `All requests must use the '${MEDIA_TYPE}' Accept without media type parameters. This request specified '${error.values.accept}'.`),
       ]);
     case 'MOCK_ERR_VALIDATION':
-      return errors(error.violations.map(toResourceError));
+      return errors(firstPhase(error.violations.map((violation) => toResourceError(violation, request))));
     case 'MOCK_ERR_PREFER_INVALID':
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
       return errors([resourceError(400, '400', 'Invalid Prefer header', error.message)]);
+    case 'MOCK_ERR_REPLAY_UNMATCHED':
+      return errors([resourceError(404, '404', 'No matching fixture', error.message)]);
     default:
       return errors([resourceError(500, '500', 'Internal Server Error', 'Internal Server Error')]);
   }
 }
 
 /**
- * Structural problems (unknown attribute, missing or wrong type) are jsonapi-resources 400s;
- * everything about attribute values is a model validation: 422, code "100", "<attr> - <message>".
+ * Structural problems (unknown member, missing or wrong type or key) are jsonapi-resources 400s;
+ * everything about attribute and relationship values is a model validation: 422, code "100",
+ * "<attr> - <message>", or the bare message on `/data` for errors of the record itself.
  */
-function toResourceError(violation: Violation): ResourceError {
-  if (violation.location === 'query') {
-    const parameter = violation.path[0];
-    const [, code, title] = PARAMETER_ERRORS.find(([pattern]) => pattern.test(parameter)) ?? [, '103', 'Invalid field value'];
-    return resourceError(400, code, title, `${parameter} ${violation.message}.`);
-  }
-  if (violation.location === 'path') return resourceError(404, '404', 'Record not found', `The record identified by ${violation.path[0]} could not be found.`);
+function toResourceError(violation: Violation, request: MockRequest): ResourceError {
+  if (violation.location === 'query') return queryError(violation, request);
+  if (violation.location === 'path') return badRequest('103', `${request.pathParams[violation.path[0]]} is not a valid value for ${violation.path[0]}.`);
   const [top, member, name] = violation.path;
+  const value = valueAt(request.body, violation.path);
+  if (violation.rule === 'business' && violation.code !== undefined && violation.code !== '100') return badRequest(violation.code, violation.message);
   if (violation.rule === 'not_allowed') return resourceError(400, '105', 'Param not allowed', `${violation.path[violation.path.length - 1]} is not allowed.`);
+  if (violation.rule === 'business' && violation.path.length === 1) {
+    return { title: violation.message, detail: violation.message, code: '100', source: { pointer: '/data' }, status: '422' };
+  }
   if (top === 'data' && member === 'type') {
     return violation.rule === 'required'
       ? resourceError(400, '106', 'Missing Parameter', 'The required parameter, type, is missing.')
-      : resourceError(400, '101', 'Invalid resource', `${violation.message}`);
+      : resourceError(400, '101', 'Invalid resource', `${value} is not a valid resource.`);
   }
-  if (top === 'data' && member === 'id') return resourceError(400, '106', 'Missing Parameter', 'The required parameter, id, is missing.');
+  if (top === 'data' && member === 'id') return keyError(violation, request, value);
+  if (top === 'data' && member === 'relationships' && violation.path[4] === 'type') return badRequest('116', `${value} is not a valid type for this operation.`);
   if (top !== 'data' || !name || (member !== 'attributes' && member !== 'relationships')) {
     return resourceError(400, '106', 'Missing Parameter', `The required parameter, ${violation.path.join('.') || 'data'}, is missing.`);
   }
-  const message = violation.rule === 'required' ? "can't be blank" : toRailsMessage(violation);
+  const message = member === 'relationships' ? relationshipMessage(violation, value) : attributeMessage(violation, value, name);
   return { title: message, detail: `${name} - ${message}`, code: '100', source: { pointer: toPointer(['data', member, name]) }, status: '422' };
 }
 
-/** Rails' wording for the checks the registration model runs. */
-function toRailsMessage(violation: Violation): string {
+/**
+ * `data.id`: PoPs and nodes validate a client id's presence (422 "id - can't be blank"); an update
+ * without one is jsonapi-resources' 109 "A key is required".
+ */
+function keyError(violation: Violation, request: MockRequest, value: unknown): ResourceError {
+  if (violation.rule !== 'required') return badRequest('103', `${value} is not a valid value for id.`);
+  if (request.method === 'POST') {
+    return { title: "can't be blank", detail: "id - can't be blank", code: '100', source: { pointer: '/data/attributes/id' }, status: '422' };
+  }
+  return resourceError(400, '109', 'A key is required', 'The resource object does not contain a key.');
+}
+
+/** A relationship without an existing record is `belongs_to`'s "must exist". */
+function relationshipMessage(violation: Violation, value: unknown): string {
+  if (violation.rule === 'business') return violation.message;
+  return value === null || value === undefined ? 'must exist' : 'is invalid';
+}
+
+/** Rails' wording for the checks the registration, PoP and node models run. */
+function attributeMessage(violation: Violation, value: unknown, attribute: string): string {
   switch (violation.rule) {
     case 'business':
       return violation.message;
-    case 'maximum':
-      return `must be less than or equal to ${violation.message.match(/-?\d+/)?.[0]}`;
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return 'must be greater than 0';
-    case 'type':
-      return violation.message.includes('integer') || violation.message.includes('number') ? 'is not a number' : 'is invalid';
-    case 'enum':
-      return 'is not included in the list';
+    case 'required':
+      // contact has a format validation, not a presence one: nil "is invalid".
+      return attribute === 'contact' ? 'is invalid' : "can't be blank";
     case 'minLength':
       return "can't be blank";
+    case 'pattern':
+      return violation.message.includes('"\\S"') ? "can't be blank" : 'is invalid';
+    case 'maximum':
+      return `must be less than or equal to ${violation.message.match(/-?\d+/)?.[0]}`;
+    case 'minimum': {
+      const limit = Number(violation.message.match(/-?\d+/)?.[0]);
+      return limit === 1 ? 'must be greater than 0' : `must be greater than or equal to ${limit}`;
+    }
+    case 'type':
+      if (value === null) return attribute === 'contact' ? 'is invalid' : "can't be blank";
+      if (attribute === 'sip-schema-id') return 'is not included in the list';
+      if (!violation.message.includes('integer')) return 'is invalid';
+      return typeof value === 'number' ? 'must be an integer' : 'is not a number';
+    case 'enum':
+      return 'is not included in the list';
     default:
       return 'is invalid';
   }
 }
 
+function valueAt(body: unknown, path: string[]): unknown {
+  let node = body;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/**
+ * Errors of the token endpoint, which is no jsonapi-resources controller: Rails' own exception
+ * page, `{"status": 400, "error": "Bad Request"}`. A body that is not JSON, or has no `auth`, is
+ * ActionController::ParameterMissing there: 400.
+ */
+function renderRailsError(error: MockError): MockResponse {
+  const status = RAILS_STATUS[error.code] ?? 500;
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { status, error: STATUS_CODES[status] } };
+}
+
+const RAILS_STATUS: Partial<Record<MockError['code'], number>> = {
+  MOCK_ERR_VALIDATION: 400,
+  MOCK_ERR_BODY_MALFORMED: 400,
+  MOCK_ERR_BODY_MISSING: 400,
+  MOCK_ERR_MEDIA_UNSUPPORTED: 400,
+  MOCK_ERR_BODY_TOO_LARGE: 413,
+  MOCK_ERR_MEDIA_UNACCEPTABLE: 406,
+};
+
 /** Members in jsonapi-resources' order: title, detail, code, source, status. */
 function resourceError(status: number, code: string, title: string, detail?: string): ResourceError {
   return detail === undefined ? { title, code, status: String(status) } : { title, detail, code, status: String(status) };
+}
+
+/** jsonapi-resources parses the request (400s) before the model validates it (422s): a 400 hides the 422s. */
+function firstPhase(list: ResourceError[]): ResourceError[] {
+  const malformed = list.filter((error) => error.status !== '422');
+  return malformed.length > 0 ? malformed : list;
 }
 
 function errors(list: ResourceError[]): MockResponse {

@@ -1,6 +1,7 @@
 import type { ProviderDefinition } from '../types.js';
 import { authenticateYeti, issueYetiToken, yetiLogins } from './auth.js';
 import { renderYetiError } from './errors.js';
+import { yetiResourceHandlers, yetiState } from './state.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -29,5 +30,7 @@ export const yeti: ProviderDefinition = {
       // Admin ids follow the order of the configured logins: the default admin is 1.
       return { status: 201, headers: { 'content-type': JSON_TYPE }, body: { jwt: await issueYetiToken(index + 1, context.auth.secret) } };
     },
+    ...yetiResourceHandlers,
   },
+  state: yetiState,
 };

@@ -1,0 +1,88 @@
+// How to start each server under test and when it counts as started (cold start).
+// start() resolves to { child, base, coldMs, detail }: `base` is the URL the LINES paths go under.
+import { fileURLToPath } from 'node:url';
+import { LINES, PROVIDER_PROBES, requestOf } from '../lines.js';
+import { freePort, spawnNode, waitFor } from './procs.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PRISM_BIN = 'node_modules/@stoplight/prism-cli/dist/index.js';
+const PRISM_SPEC = 'specs/signalwire.openapi.yaml';
+const SIPMOCK_PREFIX = '/signalwire';
+// Prism logs several lines per request at its default level, which about halves its throughput;
+// sipmock runs with --quiet. BENCH_PRISM_SILENT=1 compares with a silent Prism instead.
+export const PRISM_SILENT = process.env.BENCH_PRISM_SILENT === '1';
+
+/** Spawns node with `args` and resolves with the first capture of `pattern` on stdout. */
+function spawnAndRead(args, pattern) {
+  let buffer = '';
+  let found;
+  const url = new Promise((resolve) => { found = resolve; });
+  const child = spawnNode(args, {
+    cwd: ROOT,
+    onStdout: (chunk) => {
+      if (buffer === null) return; // already found: drain and drop
+      buffer += chunk;
+      const match = pattern.exec(buffer);
+      if (match) { buffer = null; found(match[1]); }
+      else buffer = buffer.slice(-4096);
+    },
+  });
+  const exited = child.exited.then(() => { throw new Error(`${args.join(' ')} exited:\n${child.tail}`); });
+  return { child, url: Promise.race([url, exited]) };
+}
+
+/** One request as a readiness probe: true once it answers 200. */
+async function answers200(url, request) {
+  const response = await fetch(url, { method: request.method, headers: request.headers, body: request.body });
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
+const firstGet = requestOf(LINES[0]);
+
+export const SERVERS = {
+  sipmock: {
+    label: 'sipmock',
+    async start() {
+      const t0 = performance.now();
+      const { child, url } = spawnAndRead(['dist/cli/bin.js', 'serve', '--port', '0', '--quiet'], /sipmock ready (http:\/\/\S+)/);
+      const root = await url;
+      const readyMs = performance.now() - t0;
+      await waitFor(() => answers200(`${root}/__sipmock/health`, { method: 'GET' }), { child, what: 'sipmock health' });
+      const healthMs = performance.now() - t0;
+      const providers = {};
+      await Promise.all(PROVIDER_PROBES.map(async ({ slug, probe }) => {
+        await waitFor(async () => (await probe(`${root}/${slug}`)) === 200, { child, what: `sipmock ${slug}` });
+        providers[slug] = Math.round(performance.now() - t0);
+      }));
+      return { child, base: root + SIPMOCK_PREFIX, coldMs: performance.now() - t0, detail: { readyLineMs: Math.round(readyMs), healthMs: Math.round(healthMs), providers } };
+    },
+  },
+  prismStatic: prism('prism static', []),
+  prismDynamic: prism('prism dynamic', ['--dynamic']),
+  express: {
+    label: 'express',
+    async start() {
+      const t0 = performance.now();
+      const { child, url } = spawnAndRead(['bench/express-baseline.js', '0'], /ready (http:\/\/\S+)/);
+      const base = await url;
+      await waitFor(() => answers200(base + firstGet.path, firstGet), { child, what: 'express baseline' });
+      return { child, base, coldMs: performance.now() - t0 };
+    },
+  },
+};
+
+function prism(label, extraArgs) {
+  return {
+    label,
+    async start() {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const t0 = performance.now();
+      const args = [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), ...extraArgs, ...(PRISM_SILENT ? ['-v', 'silent'] : []), PRISM_SPEC];
+      const child = spawnNode(args, { cwd: ROOT, quietStdout: true }); // its log lines go to /dev/null
+      await waitFor(() => answers200(base + firstGet.path, firstGet), { child, what: label, everyMs: 10 });
+      return { child, base, coldMs: performance.now() - t0 };
+    },
+  };
+}

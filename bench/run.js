@@ -1,0 +1,107 @@
+// sipmock benchmark: cold start and load, side by side with Prism (static and --dynamic) and a
+// bare express 5 server. One server runs at a time. See bench/README.md.
+//
+//   node bench/run.js [--quick]
+//   env: BENCH_DURATION (s per line, default 8; --quick 3), BENCH_WARMUP (s, default 2; --quick 1),
+//        BENCH_QUIET_WAIT (s to wait per line for other processes to go quiet, default 3; 0: don't),
+//        BENCH_PRISM_SILENT=1 (run Prism with `-v silent`; default: its default log level)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LINES } from './lines.js';
+import { startOtherCpuGauge, waitForQuiet } from './lib/cpu.js';
+import { runLine } from './lib/load.js';
+import { installCleanup, stop, treeRss } from './lib/procs.js';
+import { coldStartSummary, evaluate, printChecks, printColdStarts, printLines, TARGETS } from './lib/report.js';
+import { PRISM_SILENT, ROOT, SERVERS } from './lib/servers.js';
+
+const quick = process.argv.includes('--quick');
+const DURATION = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 8));
+const WARMUP = Number(process.env.BENCH_WARMUP ?? (quick ? 1 : 2));
+const QUIET_WAIT = Number(process.env.BENCH_QUIET_WAIT ?? 3);
+const CONNECTIONS = 10;
+const COLD_SPAWNS = 3;
+const log = (text) => process.stdout.write(`${text}\n`);
+
+// Which lines each server runs, and how many cold starts to time (the last spawn takes the load).
+const PLAN = [
+  { key: 'sipmock', spawns: COLD_SPAWNS, lines: LINES },
+  { key: 'prismStatic', spawns: COLD_SPAWNS, lines: LINES.filter((l) => l.prism === 'static') },
+  { key: 'prismDynamic', spawns: 1, lines: LINES.filter((l) => l.prism === 'dynamic') },
+  { key: 'express', spawns: COLD_SPAWNS, lines: LINES.filter((l) => l.express) },
+];
+
+async function benchServer({ key, spawns, lines }, cold, results) {
+  const server = SERVERS[key];
+  cold[key] = [];
+  if (QUIET_WAIT > 0) await waitForQuiet(null, QUIET_WAIT);
+  let running;
+  for (let i = 0; i < spawns; i++) {
+    if (running) {
+      await stop(running.child);
+      await sleep(300);
+    }
+    const otherCpu = startOtherCpuGauge(null);
+    running = await server.start();
+    const otherCores = otherCpu(running.child.pid);
+    cold[key].push({ coldMs: running.coldMs, otherCores, idleRssMiB: Math.round(treeRss(running.child.pid) / 2 ** 20), detail: running.detail });
+    log(`${server.label}: cold start ${Math.round(running.coldMs)} ms (spawn ${i + 1}/${spawns}, pid ${running.child.pid}, other processes ${otherCores ?? '?'} cores)`);
+  }
+  try {
+    for (const line of lines) {
+      const figures = await runLine({ base: running.base, pid: running.child.pid, line, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION, quietWait: QUIET_WAIT });
+      (results[line.id] ??= {})[key] = figures;
+      log(`  line ${line.id} ${line.name}: ${figures.reqPerSec} req/s, p99 ${figures.p99} ms, RSS ${figures.rssMiB} MiB, other processes ${figures.otherCores ?? '?'} cores`);
+    }
+  } finally {
+    await stop(running.child);
+  }
+}
+
+async function main() {
+  installCleanup();
+  const started = Date.now();
+  log(`sipmock bench: ${CONNECTIONS} connections, warm-up ${WARMUP} s, ${DURATION} s per line; ` +
+    `Prism log level ${PRISM_SILENT ? 'silent' : 'default (info)'}; node ${process.version}, ${availableParallelism()} cores, ` +
+    `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  const cold = {};
+  const results = {};
+  for (const step of PLAN) {
+    await benchServer(step, cold, results);
+    await sleep(500);
+  }
+
+  const coldSummary = coldStartSummary(cold);
+  printColdStarts(cold, coldSummary, log);
+  printLines(LINES, results, log);
+  const checks = evaluate(LINES, results, coldSummary);
+  printChecks(checks, log);
+
+  const summary = {
+    date: new Date(started).toISOString(),
+    node: process.version,
+    cores: availableParallelism(),
+    loadavgAtStart: loadavg(),
+    connections: CONNECTIONS,
+    warmupSeconds: WARMUP,
+    durationSeconds: DURATION,
+    quietWaitSeconds: QUIET_WAIT,
+    prismSilent: PRISM_SILENT,
+    elapsedSeconds: Math.round((Date.now() - started) / 1000),
+    targets: TARGETS,
+    coldStart: coldSummary,
+    coldStartDetail: cold.sipmock?.map((r) => r.detail),
+    lines: Object.fromEntries(LINES.map((l) => [l.id, { name: l.name, method: l.method, path: l.path, expectStatus: l.expectStatus, servers: results[l.id] ?? {} }])),
+    checks,
+    pass: checks.every((c) => c.pass),
+  };
+  mkdirSync(new URL('results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
+  log(`\n(${summary.elapsedSeconds} s; summary written to ${ROOT}bench/results/latest.json)`);
+  log(`BENCH_JSON ${JSON.stringify(summary)}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+  process.exitCode = 1;
+}).finally(() => process.exit());

@@ -1,0 +1,68 @@
+import type { HandlerContext } from '../types.js';
+import { modelViolation, taken, type ResourceInput, type ResourceRules } from './crud.js';
+import { byId, nameFilters } from './list-query.js';
+import { stored, transportProtocols } from './records.js';
+import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resources.js';
+
+/** PoPs: ids chosen by the client (present and unique), a unique name; no deletion while in use. */
+export const popRules: ResourceRules = {
+  kind: POPS,
+  label: 'PoP',
+  source: (context) => stored(context, 'pops'),
+  filters: { id: byId, ...nameFilters() },
+  build: (input) => ({ id: input.id!, attributes: { name: input.attributes.name } }),
+  validate(record, context, isNew) {
+    const pops = stored(context, 'pops');
+    return [...idTaken(record, context, 'pops', isNew), ...taken(pops.list(), record, 'name')];
+  },
+  blockDelete(record, context) {
+    if (usedBy(context, 'nodes', 'pop', record.id)) return 'Cannot delete record because dependent nodes exist';
+    // Registrations point at PoPs through a foreign key too: refused the same way rather than left dangling.
+    if (usedBy(context, 'registrations', 'pop', record.id)) return 'Cannot delete record because dependent registrations exist';
+    return undefined;
+  },
+};
+
+/** Nodes: client-chosen ids, unique name and rpc-endpoint, an existing PoP; no deletion while registrations use them. */
+export const nodeRules: ResourceRules = {
+  kind: NODES,
+  label: 'node',
+  source: (context) => stored(context, 'nodes'),
+  filters: { id: byId, ...nameFilters() },
+  build: (input: ResourceInput) => ({
+    id: input.id!,
+    attributes: { name: input.attributes.name, 'rpc-endpoint': input.attributes['rpc-endpoint'] },
+    relationships: { pop: input.relationships.pop ?? null },
+  }),
+  validate(record, context, isNew) {
+    const nodes = stored(context, 'nodes').list();
+    const pop = relatedId(record, 'pop');
+    return [
+      ...idTaken(record, context, 'nodes', isNew),
+      ...taken(nodes, record, 'name'),
+      ...taken(nodes, record, 'rpc-endpoint'),
+      ...(pop !== null && stored(context, 'pops').get(pop) ? [] : [modelViolation('relationships', 'pop', 'must exist')]),
+    ];
+  },
+  blockDelete(record, context) {
+    return usedBy(context, 'registrations', 'node', record.id) ? 'Cannot delete record because dependent registrations exist' : undefined;
+  },
+};
+
+/** The read-only transport protocols (filter by id or exact name). */
+export const transportProtocolRules: ResourceRules = {
+  kind: TRANSPORT_PROTOCOLS,
+  label: 'transport protocol',
+  source: () => transportProtocols,
+  filters: { id: byId, name: nameFilters().name },
+};
+
+function idTaken(record: YetiRecord, context: HandlerContext, type: 'pops' | 'nodes', isNew: boolean) {
+  return isNew && stored(context, type).get(record.id) ? [modelViolation('attributes', 'id', 'has already been taken')] : [];
+}
+
+function usedBy(context: HandlerContext, type: 'nodes' | 'registrations', relationship: string, id: string): boolean {
+  return stored(context, type)
+    .list()
+    .some((record) => relatedId(record, relationship) === id);
+}
