@@ -18,7 +18,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('Contract-testing mock server for the SIP-gateway management APIs of telecom providers')
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExample:\n  $ sipmock serve --port 4010\n  $ sipmock verify signalwire --json');
   registerServe(program);
   registerRecord(program);
   registerImportHar(program);
@@ -31,8 +32,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (isMockError(error)) {
-      process.stderr.write(`sipmock: ${error.message}\n`);
+    // Our own errors and system errors (a port in use, a file not found) are one line, not a stack.
+    if (isMockError(error) || typeof (error as NodeJS.ErrnoException)?.code === 'string') {
+      process.stderr.write(`sipmock: ${(error as Error).message}\n`);
       return 1;
     }
     throw error;

@@ -94,11 +94,6 @@ export interface ProviderDefinition {
   specFile: string;
   /** The provider's real base URL, for the README table and the health endpoint. */
   realBase: string;
-  /**
-   * JSON:API rules Prism does not enforce: media type parameters in Content-Type get 415, and an
-   * Accept header that lists the JSON:API type only with parameters gets 406.
-   */
-  jsonApi?: boolean;
   /** Checks the request's credentials; throws a MockError (401/403) when they do not pass. */
   authenticate(request: MockRequest, context: AuthContext): AuthResult | Promise<AuthResult>;
   /** Renders any MockError in the provider's own error format. */

@@ -49,7 +49,8 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
 function guardControl(token: string | undefined) {
   return function controlGuard(req: Request, res: Response, next: NextFunction) {
     if (token !== undefined) {
-      if (req.get('authorization') === `Bearer ${token}`) return next();
+      const [scheme, presented] = (req.get('authorization') ?? '').trim().split(/\s+/);
+      if (scheme?.toLowerCase() === 'bearer' && presented === token) return next();
       return res.status(401).json({ error: 'unauthorized', message: 'The control API needs Authorization: Bearer <control token>' });
     }
     if (isLoopback(req.socket.remoteAddress)) return next();

@@ -123,8 +123,12 @@ export async function startSipmock(options: SipmockOptions & { port?: number; ho
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        // In-flight requests finish; idle keep-alive connections are closed at once.
-        server.close((error) => (error ? reject(error) : resolve()));
+        // In-flight requests finish; keep-alive connections are closed as soon as they are idle.
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
+        server.close((error) => {
+          clearInterval(sweep);
+          return error ? reject(error) : resolve();
+        });
         server.closeIdleConnections();
       }).then(() => sipmock.close()),
   };

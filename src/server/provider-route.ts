@@ -203,11 +203,20 @@ function checkResponse(request: MockRequest, response: MockResponse): string | u
 function toMockRequest(req: IncomingMessage, slug: string, mountPath: string): MockRequest {
   // Express strips the mount path from req.url; originalUrl keeps what the client sent.
   const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  const url = new URL(original, `http://${req.headers.host ?? '127.0.0.1'}`);
+  const url = toUrl(original, req.headers.host);
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = value;
   const path = url.pathname.slice(mountPath.length) || '/';
   return { provider: slug, method: (req.method ?? 'GET').toUpperCase(), path, url, headers: req.headers, query, pathParams: {}, body: undefined, mediaType: '' };
+}
+
+/** The request URL; a malformed Host header falls back to loopback rather than failing the request. */
+function toUrl(path: string, host: string | undefined): URL {
+  try {
+    return new URL(path, `http://${host ?? '127.0.0.1'}`);
+  } catch {
+    return new URL(path, 'http://127.0.0.1');
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -6,8 +6,8 @@ import { isJsonMediaType } from '../mock/media-type.js';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
- * Reads the whole body up to `limit` bytes. Past the limit it stops keeping data, lets the rest
- * drain (so the connection is not left half-read) and throws 413.
+ * Reads the whole body up to `limit` bytes. Past the limit it stops keeping data, reads the rest
+ * (so the connection is not left half-read) and throws 413.
  */
 export async function readRawBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
@@ -17,14 +17,12 @@ export async function readRawBody(request: IncomingMessage, limit: number): Prom
   }
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped, not left in the socket: the connection stays usable.
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) {
-      request.resume();
-      throw new MockError('MOCK_ERR_BODY_TOO_LARGE', { limit });
-    }
-    chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
+  if (size > limit) throw new MockError('MOCK_ERR_BODY_TOO_LARGE', { limit });
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { MockResponse } from '../providers/types.js';
 
 /** Writes a MockResponse: Buffers as they are, anything else as JSON. */
@@ -12,6 +13,9 @@ export function sendResponse(res: ServerResponse, response: MockResponse, headOn
   } else if (response.status !== 204 && response.status !== 304) {
     headers['content-length'] = 0;
   }
+  // A server that is shutting down answers what is in flight and closes the connection after it.
+  const server = (res.socket as (Socket & { server?: Server }) | null)?.server;
+  if (server && !server.listening) headers.connection = 'close';
   res.writeHead(response.status, headers);
   res.end(headOnly ? undefined : payload);
 }

@@ -1,10 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import type { IHttpOperation } from '@stoplight/types';
 import { MockError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Loaded operations are cached by the spec's content and the prism-http version: parsing YAML and
+ * converting it costs most of a cold start, and a cached model skips loading prism-http at all.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/sipmock/', import.meta.url));
+const CACHE_KEY = `sipmock-spec-cache-1 prism-http@${(require('@stoplight/prism-http/package.json') as { version: string }).version}`;
 
 /** JSON Schema 2020-12: the only dialect our 3.1 specs may declare (see prism-notes 3.8). */
 export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -28,7 +38,8 @@ export type LoadedSpec = {
 type OperationsModule = { getHttpOperationsFromSpec(spec: unknown): Promise<IHttpOperation[]> };
 
 /**
- * Loads one OpenAPI document into prism-http's operation model.
+ * Loads one OpenAPI document into prism-http's operation model (from the cache when the same
+ * spec was loaded before).
  * Only prism-http's spec loader is imported, not its whole engine: it costs a third of the time
  * and of the memory, which keeps cold start short.
  */
@@ -36,6 +47,19 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new MockError('MOCK_ERR_SPEC_UNREADABLE', { file, why: error.message });
   });
+  const cacheFile = join(CACHE_DIR, `${createHash('sha256').update(`${CACHE_KEY}\0${text}`).digest('hex')}.json`);
+  const cached = await readFile(cacheFile, 'utf8').then((json) => JSON.parse(json) as Omit<LoadedSpec, 'file'>, () => undefined);
+  if (cached) return { file, ...cached };
+  const loaded = await parseSpec(file, text);
+  // The cache is an optimisation only: a read-only install just loads the slow way every time.
+  await mkdir(CACHE_DIR, { recursive: true })
+    .then(() => writeFile(`${cacheFile}.${process.pid}.tmp`, JSON.stringify({ document: loaded.document, operations: loaded.operations })))
+    .then(() => rename(`${cacheFile}.${process.pid}.tmp`, cacheFile))
+    .catch(() => undefined);
+  return loaded;
+}
+
+async function parseSpec(file: string, text: string): Promise<LoadedSpec> {
   let document: SpecDocument;
   try {
     document = parseYaml(text) as SpecDocument;

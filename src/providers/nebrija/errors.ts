@@ -45,7 +45,7 @@ export function renderNebrijaError(error: MockError, request: MockRequest): Mock
 
 /** class-validator's wording, with the property path as NestJS prints it (gateways.0.port). */
 function toMessage(violation: Violation): string {
-  const property = violation.path.join('.');
+  const property = violation.path.join('.') || 'body';
   switch (violation.rule) {
     case 'required':
     case 'minLength':

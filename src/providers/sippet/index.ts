@@ -9,7 +9,6 @@ export const sippet: ProviderDefinition = {
   title: 'Sippet',
   specFile: 'sippet.openapi.yaml',
   realBase: 'https://api.sippet.ai',
-  jsonApi: true,
   authenticate: authenticateBearer,
   renderError: renderSippetError,
   handlers: sippetHandlers,

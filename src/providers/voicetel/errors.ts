@@ -43,7 +43,7 @@ export function renderVoiceTelError(error: MockError): MockResponse {
 
 /** "Field Required: gateways" for a missing or empty field, "Invalid Field: gateways.0.gateway ..." otherwise. */
 function toMessage(violation: Violation): string {
-  const field = violation.path.join('.');
+  const field = violation.path.join('.') || 'body';
   if (violation.rule === 'required' || (violation.rule === 'minItems' && violation.path.length === 1)) {
     return `Field Required: ${field}`;
   }

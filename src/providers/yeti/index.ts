@@ -11,7 +11,6 @@ export const yeti: ProviderDefinition = {
   title: 'Yeti switch admin API',
   specFile: 'yeti.openapi.yaml',
   realBase: 'https://{host}',
-  jsonApi: true,
   authenticate: authenticateYeti,
   renderError: renderYetiError,
   handlers: {
