@@ -42,16 +42,36 @@ export function respondFromSpec(operation: Operation, preferences: Preferences, 
   const firstExample = content.examples.keys().next();
   if (!preferences.dynamic && !firstExample.done) return { status, headers, body: toBuffer(content, firstExample.value) };
   if (!content.schema) return { status, headers, body: Buffer.from('null') };
-  const generated = generateFromSchema(operation.source, content.schema, {
+  // A seeded body is the same every time: generate it once (a bounded cache, cleared when full).
+  const seededKey = preferences.dynamic && preferences.seed !== undefined ? `${status} ${preferences.seed}` : undefined;
+  const cachedBody = seededKey === undefined ? undefined : seededBodies.get(content)?.get(seededKey);
+  if (cachedBody) return { status, headers, body: cachedBody };
+  const body = generateBody(operation, content, status, preferences);
+  if (seededKey === undefined) return { status, headers, body };
+  let bySeed = seededBodies.get(content);
+  if (!bySeed || bySeed.size >= SEEDED_BODIES_LIMIT) {
+    bySeed = new Map();
+    seededBodies.set(content, bySeed);
+  }
+  const serializedBody = Buffer.from(JSON.stringify(body));
+  bySeed.set(seededKey, serializedBody);
+  return { status, headers, body: serializedBody };
+}
+
+const seededBodies = new WeakMap<ResponseContent, Map<string, Buffer>>();
+const SEEDED_BODIES_LIMIT = 1000;
+
+function generateBody(operation: Operation, content: ResponseContent, status: number, preferences: Preferences): unknown {
+  const generated = generateFromSchema(operation.source, content.schema!, {
     dynamic: preferences.dynamic === true,
     seed: preferences.seed,
   });
   if (!generated.ok) throw new MockError('MOCK_ERR_INTERNAL', { why: `could not generate a ${status} body: ${generated.error.message}` });
-  if (!preferences.dynamic) return { status, headers, body: generated.value };
+  if (!preferences.dynamic) return generated.value;
   // Prism's dynamic data is valid but lorem ipsum; keep the realistic version only while it stays valid.
   const realistic = makeRealistic(generated.value, content.schema, preferences.seed);
   const valid = operation.validateResponse(status, content.mediaType, realistic).length === 0;
-  return { status, headers, body: valid ? realistic : generated.value };
+  return valid ? realistic : generated.value;
 }
 
 /** The content type we answer with: JSON types get their charset only where the type allows it. */
