@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
 import type { ProviderDefinition } from '../providers/types.js';
 import { createControlRoutes } from './control-routes.js';
+import { listen } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute } from './provider-route.js';
@@ -128,15 +128,7 @@ export async function startSipmock(options: SipmockOptions & { port?: number; ho
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { port, url } = await listen(server, options.port ?? 4010, host);
   return {
     ...sipmock,
     server,
