@@ -1,5 +1,5 @@
 import { MockError } from '../errors.js';
-import type { Operation, ResponseContent } from '../spec/operation.js';
+import type { Operation, ResponseContent } from '../openapi/operation.js';
 import type { MockResponse } from '../providers/types.js';
 import { negotiate } from './media-type.js';
 import type { Preferences } from './preferences.js';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MockError } from '../errors.js';
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import type { Preferences } from '../mock/preferences.js';
 import type { AccountState } from '../state/account-state.js';
 import type { Collection, StoredRecord } from '../state/collection.js';

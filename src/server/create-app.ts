@@ -11,8 +11,8 @@ import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute } from './provider-route.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
-import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../fixtures/fixture-files.js';
-import { Replayer, type ReplayMode } from '../fixtures/replay.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
+import { Replayer, type ReplayMode } from '../recording/replay.js';
 import { openStateFile } from '../state/state-file.js';
 import { StateStore } from '../state/store.js';
 

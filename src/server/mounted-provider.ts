@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ProviderDefinition } from '../providers/types.js';
-import { loadSpec, type LoadedSpec } from '../spec/load-spec.js';
-import { createOperation, type Operation } from '../spec/operation.js';
+import { loadSpec, type LoadedSpec } from '../openapi/load-spec.js';
+import { createOperation, type Operation } from '../openapi/operation.js';
 
 /** A provider with its spec loaded and its operations prepared, ready to serve. */
 export type MountedProvider = {

@@ -5,7 +5,7 @@ import { toPreferences, type Preferences } from '../mock/preferences.js';
 import { respondFromSpec } from '../mock/respond.js';
 import type { AuthContext, MockRequest, MockResponse } from '../providers/types.js';
 import type { Logger } from './logger.js';
-import { toReplayResponse, type Replayer } from '../fixtures/replay.js';
+import { toReplayResponse, type Replayer } from '../recording/replay.js';
 import type { StateStore } from '../state/store.js';
 import type { MountedProvider } from './mounted-provider.js';
 import { parseBody, readRawBody } from './read-body.js';

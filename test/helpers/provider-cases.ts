@@ -1,4 +1,4 @@
-import type { Operation } from '../../src/spec/operation.js';
+import type { Operation } from '../../src/openapi/operation.js';
 import { http } from './start-server.js';
 
 /**

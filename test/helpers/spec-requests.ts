@@ -1,4 +1,4 @@
-import type { Operation } from '../../src/spec/operation.js';
+import type { Operation } from '../../src/openapi/operation.js';
 
 /** The first named example of the operation's request body (for its first media type). */
 export function requestExample(operation: Operation): unknown {

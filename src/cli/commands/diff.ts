@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { MockError } from '../../errors.js';
-import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../fixtures/fixture-files.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../recording/fixture-files.js';
 import { PROVIDERS } from '../../providers/registry.js';
-import { countByKind, diffSpecs, type SpecDiff } from '../../spec/diff/diff-specs.js';
-import type { ChangeKind, SpecChange } from '../../spec/diff/spec-change.js';
-import { loadSpec, type LoadedSpec } from '../../spec/load-spec.js';
+import { countByKind, diffSpecs, type SpecDiff } from '../../openapi/diff/diff-specs.js';
+import type { ChangeKind, SpecChange } from '../../openapi/diff/spec-change.js';
+import { loadSpec, type LoadedSpec } from '../../openapi/load-spec.js';
 
 type DiffCliOptions = { fixtures?: string; provider?: string; json?: boolean };
 

@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { MockError } from '../../errors.js';
-import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../fixtures/fixture-files.js';
-import { toHar, toRealBase } from '../../fixtures/har.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../recording/fixture-files.js';
+import { toHar, toRealBase } from '../../recording/har.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
 import { VERSION } from '../../server/control-routes.js';
-import type { SpecDocument } from '../../spec/load-spec.js';
+import type { SpecDocument } from '../../openapi/load-spec.js';
 import { parse as parseYaml } from 'yaml';
 
 type ExportOptions = { provider?: string[]; fixtures: string; out: string };

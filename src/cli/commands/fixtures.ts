@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { Command } from 'commander';
 import { MockError } from '../../errors.js';
-import { DEFAULT_FIXTURES_DIR } from '../../fixtures/fixture-files.js';
-import { generateFixtures } from '../../fixtures/generate-fixtures.js';
+import { DEFAULT_FIXTURES_DIR } from '../../recording/fixture-files.js';
+import { generateFixtures } from '../../recording/generate-fixtures.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { createProgressLine } from '../progress-line.js';
 

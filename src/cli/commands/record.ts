@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { MockError } from '../../errors.js';
-import { DEFAULT_FIXTURES_DIR } from '../../fixtures/fixture-files.js';
-import { startRecordProxy, type RecordEvent } from '../../fixtures/record-proxy.js';
+import { DEFAULT_FIXTURES_DIR } from '../../recording/fixture-files.js';
+import { startRecordProxy, type RecordEvent } from '../../recording/record-proxy.js';
 import { findProvider, PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
 import { mountProvider } from '../../server/mounted-provider.js';

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { MockError } from '../../errors.js';
-import { DEFAULT_FIXTURES_DIR } from '../../fixtures/fixture-files.js';
-import { verifyFixtures, type VerifyProblem, type VerifyReport, type VerifyResult } from '../../fixtures/verify.js';
+import { DEFAULT_FIXTURES_DIR } from '../../recording/fixture-files.js';
+import { verifyFixtures, type VerifyProblem, type VerifyReport, type VerifyResult } from '../../recording/verify.js';
 import { createProgressLine } from '../progress-line.js';
 
 type VerifyCliOptions = { spec?: Record<string, string>; fixtures?: string; json?: boolean };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MockError, Violation } from '../../errors.js';
-import { toPointer } from '../../spec/schema-validator.js';
+import { toPointer } from '../../openapi/schema-validator.js';
 import type { MockRequest, MockResponse } from '../types.js';
 import { PUBLIC_FIELDS } from './gateway.js';
 

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { MockError, Violation } from '../../errors.js';
-import { toPointer } from '../../spec/schema-validator.js';
+import { toPointer } from '../../openapi/schema-validator.js';
 import type { MockRequest, MockResponse } from '../types.js';
 import { badRequest, queryError, type ResourceError } from './query-errors.js';
 

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
-import type { Fixture } from '../../src/fixtures/fixture.js';
-import { DEFAULT_FIXTURES_DIR, saveFixture } from '../../src/fixtures/fixture-files.js';
+import type { Fixture } from '../../src/recording/fixture.js';
+import { DEFAULT_FIXTURES_DIR, saveFixture } from '../../src/recording/fixture-files.js';
 import { startSipmock } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
-import type { Operation } from '../../src/spec/operation.js';
+import type { Operation } from '../../src/openapi/operation.js';
 
-/** Placeholder secrets, as a recorder writes them (src/fixtures/fixture.ts). */
+/** Placeholder secrets, as a recorder writes them (src/recording/fixture.ts). */
 const REDACTED = { authorization: '<redacted:token>', password: '<redacted:password>', apikey: '<redacted:apikey>', jwt: '<redacted:jwt>' };
 
 /** Per provider: headers that authenticate, obtained from the running server where needed. */

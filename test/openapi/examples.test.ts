@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import { checkOperationExamples, formatExampleProblem } from '../../src/spec/example-checks.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import { checkOperationExamples, formatExampleProblem } from '../../src/openapi/example-checks.js';
 
 const SPECS_DIR = join(import.meta.dirname, '../../specs');
 const specFiles = readdirSync(SPECS_DIR).filter((name) => name.endsWith('.openapi.yaml'));

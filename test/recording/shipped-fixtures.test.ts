@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_FIXTURES_DIR, loadFixtures, type FixtureFile } from '../../src/fixtures/fixture-files.js';
-import { generateFixtures, GENERATION_TIME, type GenerateResult } from '../../src/fixtures/generate-fixtures.js';
-import { REQUIRED_ERROR_STATUSES } from '../../src/fixtures/scenario-plan.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures, type FixtureFile } from '../../src/recording/fixture-files.js';
+import { generateFixtures, GENERATION_TIME, type GenerateResult } from '../../src/recording/generate-fixtures.js';
+import { REQUIRED_ERROR_STATUSES } from '../../src/recording/scenario-plan.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
 import { mountProvider, type MountedProvider } from '../../src/server/mounted-provider.js';

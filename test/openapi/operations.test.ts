@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { checkWithPrism } from '../../src/mock/prism-adapter.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import { createOperation } from '../../src/spec/operation.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import { createOperation } from '../../src/openapi/operation.js';
 import { requestExample, withoutRequiredField } from '../helpers/spec-requests.js';
 
 /** Every operation each provider spec must have: none may go missing silently. */
