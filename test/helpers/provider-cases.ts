@@ -33,7 +33,8 @@ export const PROVIDER_CASES: Record<string, ProviderCase> = {
   },
   voicetel: {
     credentials: async (_, account = '0123456789abcdef0123456789abcdef') => bearer(account),
-    pathParams: {},
+    // v2.2's {id} is a route: 1000 is the gateway prepare adds.
+    pathParams: { id: '1000' },
     // The remove, update and routing examples refer to route 1000: a new account has no user gateway.
     async prepare(baseUrl, headers) {
       const response = await http(baseUrl, '/voicetel/v2.1/gateways/add/', {

@@ -11,7 +11,21 @@ import { requestExample, withoutRequiredField } from '../helpers/spec-requests.j
 const EXPECTED_OPERATIONS: Record<string, string[]> = {
   sippet: ['createGateway', 'deleteGateway', 'getGateway', 'listGateways', 'updateGateway'],
   signalwire: ['create_sip_gateway', 'delete_sip_gateway', 'get_sip_gateway', 'list_sip_gateway_addresses', 'list_sip_gateways', 'update_sip_gateway'],
-  voicetel: ['accountApikey', 'gatewaysAdd', 'gatewaysList', 'gatewaysRemove', 'gatewaysUpdate', 'numbersRoute'],
+  voicetel: [
+    'accountApiKeyV22',
+    'accountApikey',
+    'gatewaysAdd',
+    'gatewaysCreateV22',
+    'gatewaysDeleteV22',
+    'gatewaysGetV22',
+    'gatewaysList',
+    'gatewaysListV22',
+    'gatewaysNumbersV22',
+    'gatewaysPutV22',
+    'gatewaysRemove',
+    'gatewaysUpdate',
+    'numbersRoute',
+  ],
   nebrija: ['createSipTrunk', 'deleteSipTrunk', 'getSipTrunk', 'listSipTrunks', 'updateSipTrunk'],
   yeti: [
     'createAuthToken',

@@ -156,7 +156,7 @@ describe('sipmock diff (CLI)', () => {
         '  additive  response 200 application/json /gateways/[]/ip  field-added: new field ip',
         `  fixtures: ${fixtures.join(', ')}`,
         '',
-        '1 breaking, 1 additive, 0 non-breaking change(s) in 1 operation(s); 5 unchanged; 2 fixture(s) touched by breaking changes',
+        '1 breaking, 1 additive, 0 non-breaking change(s) in 1 operation(s); 12 unchanged; 2 fixture(s) touched by breaking changes',
       ].join('\n'),
     );
     expect(result.stderr).toBe('');

@@ -157,8 +157,8 @@ describe('sipmock verify (CLI)', () => {
     expect(lines[row]).toMatch(/^voicetel\/gatewaysAdd\/happy-path +FAIL +response \/gateways\/0\/ip required: is required$/);
     expect(lines[row + 1]).toMatch(/^ +response \/gateways\/0\/IP not_allowed: is not allowed$/);
     expect(lines).toContainEqual(expect.stringMatching(/^voicetel\/gatewaysList\/happy-path +ok$/));
-    expect(lines.at(-1)).toBe('11 fixture(s): 10 ok, 0 drift-known, 1 FAIL');
-    expect(result.stderr).toBe('sipmock verify: voicetel 11 fixture(s), 1 FAIL\n');
+    expect(lines.at(-1)).toBe('24 fixture(s): 23 ok, 0 drift-known, 1 FAIL');
+    expect(result.stderr).toBe('sipmock verify: voicetel 24 fixture(s), 1 FAIL\n');
   });
 
   test('--json prints the machine-readable report', async () => {
