@@ -4,6 +4,7 @@ import { loadSpec } from '../../src/openapi/load-spec.js';
 import { createOperation } from '../../src/openapi/operation.js';
 import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
+import type { SipmockOptions } from '../../src/server/create-app.js';
 import { http, useSipmock } from './start-server.js';
 
 /** A request that makes the server build a documented error itself (no Prefer header). */
@@ -25,8 +26,8 @@ export type DocumentedErrorsOptions = {
   slug: string;
   /** By "<operationId> <status> <example name>". */
   triggers: Record<string, ErrorTrigger | CannedOnly>;
-  /** Resets the provider's state between cases; on by default. */
-  reset?: boolean;
+  /** More server options, e.g. a credentials list so that a wrong key can be sent. */
+  server?: SipmockOptions;
 };
 
 /**
@@ -49,7 +50,7 @@ export async function describeDocumentedErrors(options: DocumentedErrorsOptions)
         })),
       ),
   );
-  const sipmock = useSipmock({ providers: [options.slug] });
+  const sipmock = useSipmock({ ...options.server, providers: [options.slug] });
 
   describe(`${options.slug}: every documented error example is what the server builds`, () => {
     test.each(cases)('$key', async ({ key, operation, status, value }) => {
@@ -60,7 +61,7 @@ export async function describeDocumentedErrors(options: DocumentedErrorsOptions)
         return;
       }
       const base = sipmock.current.url;
-      if (options.reset !== false) await http(base, `/__sipmock/state/${options.slug}`, { method: 'DELETE' });
+      await http(base, `/__sipmock/state/${options.slug}`, { method: 'DELETE' });
       await trigger.before?.(`${base}/${options.slug}`);
       const body = trigger.rawBody ?? (trigger.body === undefined ? undefined : JSON.stringify(trigger.body));
       const response = await http(base, `/${options.slug}${trigger.path ?? operation.pathTemplate}`, {
