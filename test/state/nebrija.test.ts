@@ -381,6 +381,8 @@ describe('control API', () => {
           ],
         },
       },
+      // What the next ids depend on travels in the dump, so a PUT of it restores allocation too.
+      allocation: { [ACCOUNT]: { draws: expect.any(Number), sequences: { trunks: 0 } } },
     });
   });
 

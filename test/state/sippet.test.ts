@@ -381,9 +381,10 @@ describe('sippet gateways: control API', () => {
     expect(dump.json).toEqual({
       provider: 'sippet',
       accounts: {
+        // OTHER_TOKEN only read: an account is kept from its first write.
         [TOKEN]: { gateways: [{ id: SEEDED, ...SEED_ATTRIBUTES }, { id, name: 'Plivo trunk', provider: 'plivo', ...DEFAULTS }] },
-        [OTHER_TOKEN]: { gateways: [{ id: SEEDED, ...SEED_ATTRIBUTES }] },
       },
+      allocation: { [TOKEN]: { draws: 1, sequences: { gateways: 0 } } },
     });
   });
 
