@@ -9,7 +9,8 @@ const DEFAULT_PAGE_SIZE = 50;
 
 /** The view a request asks for: `fields[<type>]` and `include`, both already checked by the spec. */
 export function readView(request: RoutedRequest, baseUrl: string): View {
-  const fields: Record<string, string[]> = {};
+  // Keys come from the client (`fields[__proto__]`): a null-prototype object cannot be hijacked.
+  const fields: Record<string, string[]> = Object.create(null);
   for (const [name, value] of Object.entries(request.query)) {
     const type = /^fields\[(.+)\]$/.exec(name)?.[1];
     if (type) fields[type] = String(value).split(',');
@@ -27,7 +28,8 @@ export function applyFilters(records: YetiRecord[], query: RoutedRequest['query'
   for (const [parameter, value] of Object.entries(query)) {
     const name = /^filter\[(.+)\]$/.exec(parameter)?.[1];
     if (name === undefined) continue;
-    const filter = filters[name];
+    // `filter[constructor]` or `filter[__proto__]` must not find an inherited member.
+    const filter = Object.hasOwn(filters, name) ? filters[name] : undefined;
     if (!filter) {
       throw new MockError('MOCK_ERR_VALIDATION', { summary: `filter ${name} is not allowed` }, [
         { location: 'query', path: [parameter], rule: 'business', code: '102', message: `${name} is not allowed.` },

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 /**
  * VoiceTel v2.1 with state: routes from 1000, the system routes always listed first, batches that

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { startSipmock } from '../../src/server/create-app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { PROVIDER_CASES } from '../helpers/provider-cases.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { startSipmock } from '../../../src/server/create-app.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { PROVIDER_CASES } from '../../helpers/provider-cases.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 const sipmock = useSipmock({ providers: ['sippet'] });
 const TOKEN = 'sk_test_state_one';

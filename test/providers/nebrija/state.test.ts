@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { startSipmock } from '../../src/server/create-app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { startSipmock } from '../../../src/server/create-app.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 /**
  * Nebrija's stateful SIP trunks: CRUD over stored trunks, the masked password and its "********"
