@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { createOperation } from '../../src/openapi/operation.js';
-import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
+import { specPathOf } from '../../src/providers/spec-path.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import type { SipmockOptions } from '../../src/server/create-app.js';
 import { http, useSipmock } from './start-server.js';
@@ -37,7 +36,7 @@ export type DocumentedErrorsOptions = {
  */
 export async function describeDocumentedErrors(options: DocumentedErrorsOptions): Promise<void> {
   const definition = PROVIDERS.find((p) => p.slug === options.slug)!;
-  const spec = await loadSpec(join(DEFAULT_SPECS_DIR, definition.specFile));
+  const spec = await loadSpec(specPathOf(definition));
   const cases = spec.operations.map(createOperation).flatMap((operation) =>
     [...operation.responses.values()]
       .filter((response) => response.status >= 400)

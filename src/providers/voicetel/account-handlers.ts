@@ -1,4 +1,4 @@
-import type { HandlerContext, MockRequest, OperationHandler } from '../types.js';
+import type { AnonymousHandler, BaseContext, RoutedRequest } from '../types.js';
 import { apiKeyFor } from './auth.js';
 import { voicetelError, voicetelV22Error } from './errors.js';
 import { json } from './routes.js';
@@ -7,7 +7,7 @@ import { success } from './v22-handlers.js';
 const INVALID_LOGIN = 'Invalid username or password';
 
 /** Trades a username and password for the account's API key: v2.1 `account/apikey/`, v2.2 `account/api-key`. */
-export const accountHandlers: Record<string, OperationHandler> = {
+export const accountHandlers: Record<string, AnonymousHandler> = {
   accountApikey(request, context) {
     const apikey = issueKey(request, context);
     if (apikey === undefined) return voicetelError(401, INVALID_LOGIN);
@@ -22,7 +22,7 @@ export const accountHandlers: Record<string, OperationHandler> = {
 };
 
 /** The key of the login, or undefined when a credentials list is set and does not hold it. */
-function issueKey(request: MockRequest, context: HandlerContext): string | undefined {
+function issueKey(request: RoutedRequest, context: BaseContext): string | undefined {
   const { username, password } = request.body as { username: number | string; password: string };
   const login = `${username}:${password}`;
   const listed = context.auth.credentials?.filter((entry) => entry.includes(':'));

@@ -1,5 +1,5 @@
-import type { MockError, Violation } from '../../errors.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import type { MockResponse, ProviderRequest } from '../types.js';
 import { isV22 } from './auth.js';
 
 type Failure = { status: number; message: string; headers?: Record<string, string> };
@@ -9,13 +9,13 @@ type Failure = { status: number; message: string; headers?: Record<string, strin
  * the status code as a string; v2.2 `{status: "error", error: {code, message}}`. A VoiceTel error
  * carries one message, so several failing fields are named in it one after another.
  */
-export function renderVoiceTelError(error: MockError, request: MockRequest): MockResponse {
+export function renderVoiceTelError(error: ProviderError, request: ProviderRequest): MockResponse {
   const failure = toFailure(error, request);
   const render = isV22(request.path) ? voicetelV22Error : voicetelError;
   return render(failure.status, failure.message, failure.headers);
 }
 
-function toFailure(error: MockError, request: MockRequest): Failure {
+function toFailure(error: ProviderError, request: ProviderRequest): Failure {
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
       return { status: 404, message: 'Endpoint not found' };
@@ -51,8 +51,13 @@ function toFailure(error: MockError, request: MockRequest): Failure {
       return { status: 400, message: error.message };
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return { status: 404, message: error.message };
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return { status: 500, message: 'Internal Server Error' };
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return { status: 503, message: 'Service Unavailable' };
+    default:
+      return unhandledCode(error.code);
   }
 }
 

@@ -1,23 +1,23 @@
-import type { ProviderDefinition } from '../types.js';
-import { accountHandlers } from './account-handlers.js';
-import { authenticateVoiceTel } from './auth.js';
+import { defineProvider } from '../define-provider.js';
+import { voicetelAuth } from './auth.js';
 import { renderVoiceTelError } from './errors.js';
-import { gatewayHandlers } from './gateway-handlers.js';
-import { numberHandlers } from './number-handlers.js';
-import { voicetelState } from './state.js';
-import { v22GatewayHandlers } from './v22-handlers.js';
+import { voicetelFixtures } from './fixtures.js';
+import { voicetelAnonymous, voicetelHandlers } from './resources.js';
+import { seedVoiceTel, voicetelCollections } from './store.js';
 
 /**
  * VoiceTel Gateways API: v2.1's action-style POST endpoints (API key in the body or as a Bearer
  * header) and v2.2's REST gateway endpoints (Bearer only) beside them, over one account state.
  */
-export const voicetel: ProviderDefinition = {
+export const voicetel = defineProvider({
   slug: 'voicetel',
   title: 'VoiceTel Gateways API v2.1 and v2.2',
-  specFile: 'voicetel.openapi.yaml',
+  spec: 'voicetel.openapi.yaml',
   realBase: 'https://api.voicetel.com',
-  authenticate: authenticateVoiceTel,
+  auth: voicetelAuth,
   renderError: renderVoiceTelError,
-  handlers: { ...gatewayHandlers, ...numberHandlers, ...accountHandlers, ...v22GatewayHandlers },
-  state: voicetelState,
-};
+  resources: { collections: voicetelCollections, seed: seedVoiceTel, handlers: voicetelHandlers },
+  anonymous: voicetelAnonymous,
+  fixtures: voicetelFixtures,
+  secretFields: ['apikey', 'password'],
+});

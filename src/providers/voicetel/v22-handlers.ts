@@ -1,11 +1,10 @@
 import { MockError } from '../../errors.js';
 import type { AccountState } from '../../state/account-state.js';
-import type { MockRequest, OperationHandler } from '../types.js';
+import type { OperationHandler, RoutedRequest } from '../types.js';
 import { voicetelV22Error } from './errors.js';
 import { gatewayKey, parseGateway } from './gateway-address.js';
 import {
   DEFAULT_LIMIT,
-  FIRST_USER_ROUTE,
   INVALID_GATEWAY,
   SYSTEM_ROUTES,
   findGateway,
@@ -28,23 +27,22 @@ type GatewayBody = { gateway?: string; prefix?: string; limit?: number };
 export const v22GatewayHandlers: Record<string, OperationHandler> = {
   gatewaysListV22(_request, context) {
     const system = SYSTEM_ROUTES.map(({ route, name }) => ({ id: route, gateway: name, prefix: '', limit: null, system: true }));
-    return success(200, { gateways: [...system, ...userGateways(context.state!).map(toEntry)] });
+    return success(200, { gateways: [...system, ...userGateways(context.state).map(toEntry)] });
   },
 
   gatewaysCreateV22(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const body = request.body as GatewayBody;
     const address = parseGateway(body.gateway!);
     // One message for an unroutable address and one the account already has, as v2.1's update.
     if (!address || routeHolding(state, gatewayKey(address))) return voicetelV22Error(409, INVALID_GATEWAY);
     const record: GatewayRecord = {
-      id: String(gatewayStore(state).nextSequence(FIRST_USER_ROUTE)),
+      id: gatewayStore(state).nextId(),
       gateway: body.gateway!,
       prefix: body.prefix ?? '',
       limit: body.limit ?? DEFAULT_LIMIT,
     };
-    gatewayStore(state).set(record);
-    state.changed();
+    gatewayStore(state).insert(record);
     return success(201, toEntry(record));
   },
 
@@ -52,11 +50,11 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
     const route = Number(request.pathParams.id);
     const system = SYSTEM_ROUTES.find((entry) => entry.route === route);
     if (system) return success(200, { id: route, gateway: system.name, prefix: '', limit: null, system: true });
-    return success(200, toEntry(userGateway(context.state!, request)));
+    return success(200, toEntry(userGateway(context.state, request)));
   },
 
   gatewaysPutV22(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const record = userGateway(state, request);
     const body = request.body as GatewayBody;
     if (body.gateway !== undefined) {
@@ -69,22 +67,20 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
       prefix: body.prefix ?? record.prefix ?? '',
       limit: body.limit ?? record.limit ?? DEFAULT_LIMIT,
     };
-    gatewayStore(state).set(updated);
-    state.changed();
+    gatewayStore(state).update(updated);
     return success(200, toEntry(updated));
   },
 
   gatewaysDeleteV22(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const record = userGateway(state, request);
     if (hasNumbersRouted(state, Number(record.id))) return voicetelV22Error(409, 'Cannot remove gateway: DIDs are still routed to it');
-    gatewayStore(state).delete(record.id);
-    state.changed();
+    gatewayStore(state).remove(record.id);
     return { status: 204 };
   },
 
   gatewaysNumbersV22(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const route = Number(request.pathParams.id);
     if (!isSystemRoute(route)) userGateway(state, request);
     const numbers = numberStore(state)
@@ -96,7 +92,7 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
 };
 
 /** The user gateway the path names; system routes and routes the account lacks are not found. */
-function userGateway(state: AccountState, request: MockRequest): GatewayRecord {
+function userGateway(state: AccountState, request: RoutedRequest): GatewayRecord {
   const record = findGateway(state, Number(request.pathParams.id));
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'Gateway', id: request.pathParams.id });
   return record;
