@@ -8,10 +8,10 @@ export const voicetelFixtures: FixturePlan = {
     gatewaysRemove: ['gatewaysAdd'],
     numbersRoute: ['gatewaysAdd'],
     // v2.2's examples name route 1000, the first gateway an account adds.
-    gatewaysGetV22: ['gatewaysAdd'],
-    gatewaysPutV22: ['gatewaysAdd'],
-    gatewaysDeleteV22: ['gatewaysAdd'],
-    gatewaysNumbersV22: ['gatewaysAdd'],
+    gatewaysGet: ['gatewaysAdd'],
+    gatewaysPut: ['gatewaysAdd'],
+    gatewaysDelete: ['gatewaysAdd'],
+    gatewaysNumbers: ['gatewaysAdd'],
   },
   extras(operation) {
     const extras: Scenario[] = [];

@@ -30,7 +30,7 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
     return success(200, { gateways: [...system, ...userGateways(context.state).map(toEntry)] });
   },
 
-  gatewaysCreateV22(request, context) {
+  gatewaysCreate(request, context) {
     const state = context.state;
     const body = request.body as GatewayBody;
     const address = parseGateway(body.gateway!);
@@ -46,14 +46,14 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
     return success(201, toEntry(record));
   },
 
-  gatewaysGetV22(request, context) {
+  gatewaysGet(request, context) {
     const route = Number(request.pathParams.id);
     const system = SYSTEM_ROUTES.find((entry) => entry.route === route);
     if (system) return success(200, { id: route, gateway: system.name, prefix: '', limit: null, system: true });
     return success(200, toEntry(userGateway(context.state, request)));
   },
 
-  gatewaysPutV22(request, context) {
+  gatewaysPut(request, context) {
     const state = context.state;
     const record = userGateway(state, request);
     const body = request.body as GatewayBody;
@@ -71,7 +71,7 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
     return success(200, toEntry(updated));
   },
 
-  gatewaysDeleteV22(request, context) {
+  gatewaysDelete(request, context) {
     const state = context.state;
     const record = userGateway(state, request);
     if (hasNumbersRouted(state, Number(record.id))) return voicetelV22Error(409, 'Cannot remove gateway: DIDs are still routed to it');
@@ -79,7 +79,7 @@ export const v22GatewayHandlers: Record<string, OperationHandler> = {
     return { status: 204 };
   },
 
-  gatewaysNumbersV22(request, context) {
+  gatewaysNumbers(request, context) {
     const state = context.state;
     const route = Number(request.pathParams.id);
     if (!isSystemRoute(route)) userGateway(state, request);

@@ -43,11 +43,11 @@ for (const [operationId, path, body] of v21) {
 
 const v22: Array<[string, string, string]> = [
   ['gatewaysListV22', 'GET', '/v2.2/gateways'],
-  ['gatewaysCreateV22', 'POST', '/v2.2/gateways'],
-  ['gatewaysGetV22', 'GET', '/v2.2/gateways/1000'],
-  ['gatewaysPutV22', 'PUT', '/v2.2/gateways/1000'],
-  ['gatewaysDeleteV22', 'DELETE', '/v2.2/gateways/1000'],
-  ['gatewaysNumbersV22', 'GET', '/v2.2/gateways/1000/numbers'],
+  ['gatewaysCreate', 'POST', '/v2.2/gateways'],
+  ['gatewaysGet', 'GET', '/v2.2/gateways/1000'],
+  ['gatewaysPut', 'PUT', '/v2.2/gateways/1000'],
+  ['gatewaysDelete', 'DELETE', '/v2.2/gateways/1000'],
+  ['gatewaysNumbers', 'GET', '/v2.2/gateways/1000/numbers'],
 ];
 for (const [operationId, method, path] of v22) {
   // v2.2 takes the key as a Bearer header only: one in the body does not count.
@@ -90,12 +90,12 @@ Object.assign(triggers, {
     body: { numbers: [{ number: 2015550123, route: 1000 }, { number: 2015550147, route: 1005 }] },
   },
   'numbersRoute 409 none-routed': { before: setup(['203.0.113.10:5060']), path: '/v2.1/numbers/route/', headers: AUTH, body: { numbers: [{ number: 1125550199, route: 1000 }] } },
-  'gatewaysCreateV22 400 missing-gateway': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { prefix: '9' } },
-  'gatewaysCreateV22 400 limit-out-of-range': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { gateway: '203.0.113.10', limit: 5000 } },
-  'gatewaysCreateV22 400 malformed-json': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, rawBody: '{"gateway": ' },
-  'gatewaysCreateV22 409 not-routable': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { gateway: '10.0.0.5:5060' } },
-  'gatewaysPutV22 400 not-routable': { before: setup(['203.0.113.10:5060']), method: 'PUT', path: '/v2.2/gateways/1000', headers: AUTH, body: { gateway: '172.16.0.10' } },
-  'gatewaysDeleteV22 409 numbers-routed': {
+  'gatewaysCreate 400 missing-gateway': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { prefix: '9' } },
+  'gatewaysCreate 400 limit-out-of-range': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { gateway: '203.0.113.10', limit: 5000 } },
+  'gatewaysCreate 400 malformed-json': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, rawBody: '{"gateway": ' },
+  'gatewaysCreate 409 not-routable': { method: 'POST', path: '/v2.2/gateways', headers: AUTH, body: { gateway: '10.0.0.5:5060' } },
+  'gatewaysPut 400 not-routable': { before: setup(['203.0.113.10:5060']), method: 'PUT', path: '/v2.2/gateways/1000', headers: AUTH, body: { gateway: '172.16.0.10' } },
+  'gatewaysDelete 409 numbers-routed': {
     before: setup(['203.0.113.10:5060'], [{ number: 2015550123, route: 1000 }]),
     method: 'DELETE',
     path: '/v2.2/gateways/1000',
