@@ -158,6 +158,15 @@ describe('signalwire sip_gateways as the TypeSpec and the error-codes page say',
     expect(response.json).toEqual({ errors: [entry('sip_gateway_uri_must_be_external', 'Uri must point to a SIP entity outside SignalWire', 'uri')] });
   });
 
+  test('runs the SDK reference examples as written: create, rename by the outer id, delete (DOCS fern/products/server-sdks/pages/reference/typescript/rest/fabric/sip-gateways/{create,update}.mdx, SDK rest/examples/rest-fabric-subscribers-and-sip.ts)', async () => {
+    const created = await call('POST', LIST, { name: 'my-gateway', uri: 'sip:gw.example.com', encryption: 'required', ciphers: ['AEAD_AES_256_GCM_8'], codecs: ['OPUS', 'PCMU'] });
+    expect(created.status).toBe(201);
+    const id = (created.json as { id: string }).id;
+    const updated = await call('PATCH', `${LIST}/${id}`, { name: 'updated-name' });
+    expect(updated.json).toMatchObject({ id, display_name: 'updated-name', sip_gateway: { name: 'updated-name', uri: 'sip:gw.example.com' } });
+    expect((await call('DELETE', `${LIST}/${id}`)).status).toBe(204);
+  });
+
   test('reports blank fields with the published example wording (DOCS sip_gateways/models/errors.tsp)', async () => {
     const response = await call('POST', LIST, gateway(''));
     expect(response.json).toEqual({ errors: [entry('missing_required_parameter', "Name can't be blank", 'name')] });
