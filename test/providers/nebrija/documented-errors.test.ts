@@ -13,7 +13,9 @@ const UNKNOWN = `${BASE}/9b2d7e41-3c6a-4f0e-8a15-d2c4b6e8f013`;
 const MALFORMED = '{"name": "Main Office SIP" 1}';
 
 const internal: CannedOnly = { canned: 'an internal error is only answered on request (Prefer: code=500)' };
+const throttled: CannedOnly = { canned: 'rate limits are enforced by issue 10; until then Prefer: code=429' };
 const triggers: Record<string, ErrorTrigger | CannedOnly> = {
+  ...Object.fromEntries(['listSipTrunks', 'createSipTrunk', 'getSipTrunk', 'updateSipTrunk', 'deleteSipTrunk'].map((id) => [`${id} 429 too-many-requests`, throttled])),
   'listSipTrunks 401 unauthorized': { path: BASE },
   'listSipTrunks 500 internal-error': internal,
   'createSipTrunk 400 invalid-body': { method: 'POST', path: BASE, headers: AUTH, body: { name: '', gateways: [] } },
