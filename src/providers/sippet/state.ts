@@ -2,9 +2,13 @@ import { MockError } from '../../errors.js';
 import type { Collection } from '../../state/collection.js';
 import type { HandlerContext, MockRequest, MockResponse, OperationHandler, ProviderState } from '../types.js';
 import { DEFAULTS, MEDIA_TYPE, SEED_GATEWAY, renderStored, toDocument, toResource, type GatewayAttributes, type GatewayRecord } from './gateway.js';
+import { AshErrorList } from './ash-error.js';
+import { castAttributes } from './casts.js';
 import { listGateways } from './list-query.js';
+import { decodeQuery, isMap } from './plug-query.js';
+import { requestErrors } from './request-check.js';
 
-type ResourceInput = { data: { id?: string; type?: string; attributes?: Partial<GatewayAttributes> } };
+type ResourceInput = { data?: { id?: string; type?: string; attributes?: unknown } };
 
 export const sippetState: ProviderState = {
   collections: {
@@ -29,8 +33,13 @@ function fromDocument(body: unknown, stored: Collection): GatewayRecord {
   return { ...DEFAULTS, ...(stored.get(id) as GatewayRecord | undefined), ...attributes, id } as GatewayRecord;
 }
 
+/**
+ * Every handler first runs AshJsonApi's request checks (request.ex `from/7`): they answer all
+ * their errors together, before any record is read.
+ */
 export const sippetHandlers: Record<string, OperationHandler> = {
   listGateways(request, context) {
+    checkRequest(request);
     const page = listGateways(gateways(context).list(), request, `${context.baseUrl}${request.path}`);
     const fields = sparseFields(request);
     const body = {
@@ -43,8 +52,9 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 
   createGateway(request, context) {
+    checkRequest(request);
     const state = context.state!;
-    const { attributes } = (request.body as ResourceInput).data;
+    const attributes = castAttributes(inputAttributes(request), true);
     const record: GatewayRecord = { id: state.random().string.uuid(), ...DEFAULTS, ...(attributes as GatewayAttributes) };
     gateways(context).set(record);
     state.changed();
@@ -52,21 +62,23 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 
   getGateway(request, context) {
+    checkRequest(request);
     return document(200, find(request, context), request, context);
   },
 
   updateGateway(request, context) {
-    const { data } = request.body as ResourceInput;
-    if (data.id !== request.pathParams.id) throw idMismatch(data.id!, request.pathParams.id);
+    checkRequest(request);
+    // The record is the one the URL names; AshJsonApi never reads `data.id` (helpers.ex update_record).
     const record = find(request, context);
-    // Only the attributes sent change; the spec already refuses `name` and unknown members.
-    const updated: GatewayRecord = { ...record, ...data.attributes, id: record.id };
+    const attributes = castAttributes(inputAttributes(request), false);
+    const updated: GatewayRecord = { ...record, ...attributes, id: record.id };
     gateways(context).set(updated);
     context.state!.changed();
     return document(200, updated, request, context);
   },
 
   deleteGateway(request, context) {
+    checkRequest(request);
     const record = find(request, context);
     gateways(context).delete(record.id);
     context.state!.changed();
@@ -75,15 +87,26 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 };
 
+function checkRequest(request: MockRequest): void {
+  const errors = requestErrors(request);
+  if (errors.length > 0) throw new AshErrorList(errors);
+}
+
+function inputAttributes(request: MockRequest): Record<string, unknown> {
+  const data = (request.body as ResourceInput | undefined)?.data;
+  return (data?.attributes as Record<string, unknown> | undefined) ?? {};
+}
+
 function document(status: number, record: GatewayRecord, request: MockRequest, context: HandlerContext): MockResponse {
   const self = `${context.baseUrl}${request.path}${request.url.search}`;
   return { status, headers: MEDIA_TYPE, body: toDocument(record, context.baseUrl, self, sparseFields(request)) };
 }
 
-/** `fields[Gateway]`, already checked against the known field names by the spec's pattern. */
+/** `fields=a,b` or `fields[Gateway]=a,b`, already checked against the field names. */
 function sparseFields(request: MockRequest): string[] | undefined {
-  const value = request.query['fields[Gateway]'];
-  return value === undefined ? undefined : String(value).split(',');
+  const fields = decodeQuery(request.url.search).fields;
+  const value = isMap(fields) ? fields.Gateway : fields;
+  return typeof value === 'string' ? value.split(',') : undefined;
 }
 
 function gateways(context: HandlerContext) {
@@ -94,16 +117,4 @@ function find(request: MockRequest, context: HandlerContext): GatewayRecord {
   const record = gateways(context).get(request.pathParams.id);
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'Gateway', id: request.pathParams.id });
   return record;
-}
-
-function idMismatch(bodyId: string, pathId: string): MockError {
-  return new MockError('MOCK_ERR_VALIDATION', { summary: 'data.id does not match the URL' }, [
-    {
-      location: 'body',
-      path: ['data', 'id'],
-      rule: 'business',
-      code: 'invalid_body',
-      message: `The resource id in the body (${bodyId}) does not match the id in the URL (${pathId}).`,
-    },
-  ]);
 }
