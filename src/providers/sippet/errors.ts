@@ -16,7 +16,7 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
   if (REQUEST_CHECKS.has(error.code)) {
     // The server stopped at its first failed check; AshJsonApi runs them all and answers every error.
     const errors = request.operation ? requestErrors(request) : [];
-    return toErrorResponse(errors.length > 0 ? errors : [fallback(error)], request);
+    return toErrorResponse(errors.length > 0 ? errors : [fallback(error, request)], request);
   }
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
@@ -46,8 +46,15 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
   }
 }
 
-/** Only reached if the server refuses something AshJsonApi's checks accept. */
-function fallback(error: MockError): AshError {
+/**
+ * The server refused something AshJsonApi's request checks accept: the refusal comes later,
+ * from Ash. A malformed id on PATCH or DELETE finds no record (an assumption, see the spec); a
+ * filter value outside the spec's type does not cast, an error AshJsonApi cannot render.
+ */
+function fallback(error: MockError, request: MockRequest): AshError {
+  const violation = error.violations[0];
+  if (violation?.location === 'path') return ashErrors.notFound(request.pathParams.id ?? '');
+  if (violation?.location === 'query' && violation.path[0]?.startsWith('filter[')) return ashErrors.somethingWentWrong(400);
   if (error.code === 'MOCK_ERR_MEDIA_UNSUPPORTED') return ashErrors.unsupportedMediaType();
   if (error.code === 'MOCK_ERR_MEDIA_UNACCEPTABLE') return ashErrors.unacceptableMediaType();
   if (error.code === 'MOCK_ERR_BODY_MISSING') return ashErrors.required('/data');
