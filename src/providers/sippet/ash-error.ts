@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MockError } from '../../errors.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import type { MockResponse, ProviderRequest } from '../types.js';
 
 /**
  * An AshJsonApi error object before its id is given. Keys AshJsonApi leaves undefined are absent
@@ -65,7 +65,7 @@ export class AshErrorList extends MockError {
  * Ids are uuids derived from the request, so the same request always gets the same ids: real
  * ids are random, but a mock's answers are compared across runs (fixtures, snapshots).
  */
-export function toErrorResponse(errors: AshError[], request: MockRequest, contentType = 'application/vnd.api+json'): MockResponse {
+export function toErrorResponse(errors: AshError[], request: ProviderRequest, contentType = 'application/vnd.api+json'): MockResponse {
   const seed = `${request.method} ${request.url.pathname}${request.url.search} ${JSON.stringify(request.body ?? null)}`;
   const rendered = errors.map((error, index) => {
     const id = toUuid(`${seed} ${index} ${error.code}`);

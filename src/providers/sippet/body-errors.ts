@@ -1,6 +1,6 @@
 import type { Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
-import type { MockRequest } from '../types.js';
+import type { RoutedRequest } from '../types.js';
 import { ashErrors, type AshError } from './ash-error.js';
 import { inspect } from './elixir-inspect.js';
 
@@ -14,7 +14,7 @@ const REQUIRED_ON_CREATE = ['name', 'provider'];
  * request body schemas are that runtime schema (json_schema.ex route_in_schema), so the spec's
  * own validator finds the failures and this only rewords and orders them.
  */
-export function bodyErrors(request: MockRequest): AshError[] {
+export function bodyErrors(request: RoutedRequest): AshError[] {
   const operation = request.operation;
   if (!operation || operation.requestMediaTypes.length === 0) return [];
   // Plug reads a body it cannot parse as JSON:API as no body; a JSON value that is not an

@@ -1,5 +1,5 @@
-import type { MockError } from '../../errors.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import { unhandledCode, type ProviderError } from '../../errors.js';
+import type { MockResponse, ProviderRequest } from '../types.js';
 import { ashErrors, AshErrorList, toErrorResponse, type AshError } from './ash-error.js';
 import { requestErrors } from './request-check.js';
 
@@ -11,11 +11,11 @@ const REQUEST_CHECKS = new Set(['MOCK_ERR_VALIDATION', 'MOCK_ERR_MEDIA_UNSUPPORT
  * string, the HTTP status the highest of the errors' statuses, invalid input 400, not 422
  * (ash-project/ash_json_api@50e6416 lib/ash_json_api/error/error.ex class_to_status).
  */
-export function renderSippetError(error: MockError, request: MockRequest): MockResponse {
+export function renderSippetError(error: ProviderError, request: ProviderRequest): MockResponse {
   if (error instanceof AshErrorList) return toErrorResponse(error.errors, request);
   if (REQUEST_CHECKS.has(error.code)) {
     // The server stopped at its first failed check; AshJsonApi runs them all and answers every error.
-    const errors = request.operation ? requestErrors(request) : [];
+    const errors = request.operation ? requestErrors({ ...request, operation: request.operation }) : [];
     return toErrorResponse(errors.length > 0 ? errors : [fallback(error, request)], request);
   }
   switch (error.code) {
@@ -41,8 +41,18 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
       return toErrorResponse([{ status: '400', code: 'invalid_prefer', title: 'InvalidPrefer', detail: error.message, source: { parameter: 'Prefer' }, meta: {} }], request);
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return toErrorResponse([{ status: '404', code: 'no_matching_fixture', title: 'No Matching Fixture', detail: error.message, meta: {} }], request);
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return toErrorResponse([ashErrors.somethingWentWrong(500)], request);
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return toErrorResponse([{ status: '503', code: 'service_unavailable', title: 'ServiceUnavailable', detail: error.message, meta: {} }], request);
+    case 'MOCK_ERR_VALIDATION':
+    case 'MOCK_ERR_MEDIA_UNSUPPORTED':
+    case 'MOCK_ERR_MEDIA_UNACCEPTABLE':
+    case 'MOCK_ERR_BODY_MISSING':
+      return toErrorResponse([fallback(error, request)], request);
+    default:
+      return unhandledCode(error.code);
   }
 }
 
@@ -51,7 +61,7 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
  * from Ash. A malformed id on PATCH or DELETE finds no record (an assumption, see the spec); a
  * filter value outside the spec's type does not cast, an error AshJsonApi cannot render.
  */
-function fallback(error: MockError, request: MockRequest): AshError {
+function fallback(error: ProviderError, request: ProviderRequest): AshError {
   const violation = error.violations[0];
   if (violation?.location === 'path') return ashErrors.notFound(request.pathParams.id ?? '');
   if (violation?.location === 'query' && violation.path[0]?.startsWith('filter[')) return ashErrors.somethingWentWrong(400);

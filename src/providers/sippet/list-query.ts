@@ -1,4 +1,4 @@
-import type { MockRequest } from '../types.js';
+import type { RoutedRequest } from '../types.js';
 import { ashErrors, AshErrorList } from './ash-error.js';
 import { toFilterPredicate } from './filter.js';
 import type { GatewayRecord } from './gateway.js';
@@ -19,7 +19,7 @@ export type ListPage = {
  * serializer builds for an offset-paginated index (ash-project/ash_json_api@50e6416
  * lib/ash_json_api/serializer.ex many_links; test/spec_compliance/fetching_data/pagination/offset_test.exs).
  */
-export function listGateways(records: GatewayRecord[], request: MockRequest, linkBase: string): ListPage {
+export function listGateways(records: GatewayRecord[], request: RoutedRequest, linkBase: string): ListPage {
   const query = decodeQuery(request.url.search);
   const page = isMap(query.page) ? query.page : {};
   const filtered = records.filter(toFilterPredicate(query.filter));

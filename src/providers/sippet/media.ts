@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { refuseAccept, refuseContentType } from '../media-policies.js';
+import type { MediaPolicy } from '../types.js';
 import { ashErrors, type AshError } from './ash-error.js';
 
 /**
@@ -65,3 +67,18 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
+
+/**
+ * The server's media checks for Sippet follow AshJsonApi's rules above instead of JSON:API's
+ * base specification: it allows `ext`/`profile` and serves an Accept without the JSON:API type.
+ * A body without Content-Type is not read, as Plug.Parsers reads none.
+ */
+export const ashJsonApiMedia: MediaPolicy = {
+  checkContentType(request, contentType) {
+    if (contentTypeError(contentType)) refuseContentType(request, contentType);
+  },
+  checkAccept(_request, accept, offered) {
+    if (acceptError(accept)) refuseAccept(accept, offered);
+  },
+  defaultRequestType: () => undefined,
+};

@@ -4,7 +4,7 @@ import { inspect } from './elixir-inspect.js';
 import { FIELD_NAMES } from './gateway.js';
 import { mediaErrors } from './media.js';
 import { decodeQuery, isMap, type QueryMap, type QueryValue } from './plug-query.js';
-import type { MockRequest } from '../types.js';
+import type { RoutedRequest } from '../types.js';
 
 /**
  * AshJsonApi's request checks (ash-project/ash_json_api@50e6416 lib/ash_json_api/request.ex
@@ -12,7 +12,7 @@ import type { MockRequest } from '../types.js';
  * check runs and adds its errors in front of the earlier ones, so the answer lists them newest
  * first; nothing is read or written when any error was found.
  */
-export function requestErrors(request: MockRequest): AshError[] {
+export function requestErrors(request: RoutedRequest): AshError[] {
   const query = decodeQuery(request.url.search);
   const route = request.operation?.operationId ?? '';
   const isIndex = route === 'listGateways';
@@ -41,7 +41,7 @@ function conflictErrors(query: QueryMap, pathParams: Record<string, string>): As
  * `limit` and `offset` match ^[0-9]*$, `filter` an object or a string, `sort` and `include`
  * strings; on the get route the id must be a uuid; elsewhere only `include` is typed.
  */
-function hrefErrors(query: QueryMap, request: MockRequest, isIndex: boolean): AshError[] {
+function hrefErrors(query: QueryMap, request: RoutedRequest, isIndex: boolean): AshError[] {
   // Checked in the order JsonXema walks the properties (sorted keys), then reversed, as it
   // prepends each failure.
   const errors: AshError[] = [];
