@@ -45,6 +45,8 @@ describe(`sippet filter operators (${ASH} filter.ex parse_predicates; ${ASH_JSON
     ['filter[not][provider]=twilio', ['plivo', 'telnyx', 'vonage']],
     ['filter[or][][provider]=twilio&filter[or][][provider]=telnyx', ['telnyx', 'twilio']],
     ['filter[provider]=twilio&filter[register]=true', []],
+    // A string filter is decoded as a query string itself (request.ex parse_filter).
+    ['filter=provider%3Dtwilio', ['twilio']],
   ])('%s', async (query, expected) => {
     expect(await listed(query)).toEqual(expected);
   });

@@ -76,6 +76,12 @@ describe(`sippet offset pagination links (${ASH_JSON_API} offset_test.exs "[Offs
     expect(page.meta).toEqual({ page: { limit: 25, offset: 0 } });
   });
 
+  test('lowers a limit above the maximum page size, as Ash takes the smaller (assumed maximum 250)', async () => {
+    const page = await list('page[limit]=1000');
+    expect(page.meta).toEqual({ page: { limit: 250, offset: 0 } });
+    expect(page.links.self).toBe(url('page[limit]=250'));
+  });
+
   test('points last at total - limit even when that is negative, as the serializer computes it', async () => {
     const page = await list('page[count]=true');
     expect(page.links.last).toBe(url('page[count]=true&page[limit]=25&page[offset]=-20'));

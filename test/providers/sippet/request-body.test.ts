@@ -84,6 +84,17 @@ describe(`sippet POST body (${ASH_JSON_API} test/acceptance/post_test.exs, requi
     expect(response.json).toEqual(errors(required('/data/attributes/provider')));
   });
 
+  test('refuses data.id on create and relationship input the action does not take', async () => {
+    const response = await post({ data: { id: SEEDED, type: 'Gateway', attributes: { name: 'x', provider: 'telnyx' }, relationships: { organisation: { data: null } } } });
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual(
+      errors(
+        invalidBody('Expected only defined properties, got key ["data", "relationships", "organisation"].', '/data/relationships/organisation'),
+        invalidBody('Expected only defined properties, got key ["data", "id"].', '/data/id'),
+      ),
+    );
+  });
+
   test('reads a JSON body that is not an object as Plug does, under `_json`', async () => {
     const response = await post([1]);
     expect(response.status).toBe(400);
