@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/cli/commands/verify.js';
+import { formatProblem } from '../../src/cli/commands/verify-run.js';
 import type { Fixture } from '../../src/recording/fixture.js';
 import { DEFAULT_FIXTURES_DIR, saveFixture } from '../../src/recording/fixture-files.js';
 import { verifyFixtures, type VerifyReport } from '../../src/recording/verify.js';
