@@ -7,7 +7,6 @@ import { registerRecord } from './commands/record.js';
 import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { withDefaults, type CliIo, type CommandIo } from './io.js';
-import { loadProviderSlugs } from './providers-help.js';
 import { VERSION } from './version.js';
 
 export type { CliIo, CliOutput } from './io.js';
@@ -53,8 +52,7 @@ function createProgram(io: CommandIo): Command {
     .addHelpText(
       'after',
       '\nserve is the default command: `sipmock --port 0` runs `sipmock serve --port 0`.\n\nExample:\n  $ sipmock serve --port 4010\n  $ sipmock verify signalwire --json',
-    )
-    .hook('preSubcommand', loadProviderSlugs);
+    );
   for (const register of [registerServe, registerRecord, registerImportHar, registerExportHar, registerFixtures, registerVerify, registerDiff]) {
     register(program, io);
   }

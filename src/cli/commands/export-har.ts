@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import type { CommandIo } from '../io.js';
-import { providersHelp } from '../providers-help.js';
 import type { ExportOptions } from './export-har-run.js';
 
 export function registerExportHar(program: Command, io: CommandIo): void {
@@ -10,7 +9,6 @@ export function registerExportHar(program: Command, io: CommandIo): void {
     .option('--provider <slug...>', 'only these providers (default: all)')
     .option('--fixtures <dir>', 'fixtures directory (default: the fixtures/ shipped with sipmock)')
     .option('--out <file>', 'HAR file to write, or - for stdout', '-')
-    .addHelpText('after', providersHelp)
     .addHelpText(
       'after',
       `

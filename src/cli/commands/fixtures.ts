@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type { CommandIo } from '../io.js';
 import { toList } from '../options.js';
-import { providersHelp } from '../providers-help.js';
 import type { GenerateOptions } from './fixtures-run.js';
 
 export function registerFixtures(program: Command, io: CommandIo): void {
@@ -11,7 +10,6 @@ export function registerFixtures(program: Command, io: CommandIo): void {
     .description("Regenerate the spec fixtures: every operation's happy path and documented errors, played against the mock")
     .option('--out <dir>', 'fixtures directory (default: the fixtures/ shipped with sipmock)')
     .option('--providers <slugs>', 'comma-separated provider slugs (default: all)', toList)
-    .addHelpText('after', providersHelp)
     .addHelpText(
       'after',
       `

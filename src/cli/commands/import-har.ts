@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import type { CommandIo } from '../io.js';
-import { providersHelp } from '../providers-help.js';
 import type { ImportOptions } from './import-har-run.js';
 
 export function registerImportHar(program: Command, io: CommandIo): void {
@@ -9,7 +8,6 @@ export function registerImportHar(program: Command, io: CommandIo): void {
     .description("Turn the entries of a HAR 1.2 file that match a provider's operations into fixtures")
     .requiredOption('--provider <slug>', 'the provider the traffic belongs to')
     .option('--out <dir>', 'fixtures directory (default: the fixtures/ shipped with sipmock)')
-    .addHelpText('after', providersHelp)
     .addHelpText(
       'after',
       `

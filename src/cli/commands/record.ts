@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type { CommandIo } from '../io.js';
 import { toPort } from '../options.js';
-import { providersHelp } from '../providers-help.js';
 import type { RecordOptions } from './record-run.js';
 
 export function registerRecord(program: Command, io: CommandIo): void {
@@ -12,7 +11,6 @@ export function registerRecord(program: Command, io: CommandIo): void {
     .option('--out <dir>', 'fixtures directory (default: the fixtures/ shipped with sipmock)')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', toPort, 4020)
     .option('-H, --host <host>', 'interface to bind', '127.0.0.1')
-    .addHelpText('after', providersHelp)
     .addHelpText(
       'after',
       `

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CommandIo } from '../io.js';
 import { toList, toPort, toPositiveInteger } from '../options.js';
-import { providersHelp } from '../providers-help.js';
 import type { ServeOptions } from './serve-run.js';
 
 export function registerServe(program: Command, io: CommandIo): void {
@@ -24,7 +23,6 @@ export function registerServe(program: Command, io: CommandIo): void {
       ]),
     )
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
-    .addHelpText('after', providersHelp)
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
       const { serve } = await import('./serve-run.js');
