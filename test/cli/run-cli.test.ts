@@ -90,6 +90,10 @@ describe.concurrent('the default command and typos', () => {
     expect(result).toEqual({ code: 1, stdout: '', stderr: `error: unknown command '${typo}'\n(Did you mean ${closest}?)\n(run with --help for usage)\n` });
   });
 
+  test('the process exits 1 for an unknown command, printing the suggestion on stderr', async () => {
+    expect(await runCliToEnd(['verfy'])).toEqual({ code: 1, stdout: '', stderr: "error: unknown command 'verfy'\n(Did you mean verify?)\n(run with --help for usage)\n" });
+  });
+
   test('argv starting with an option runs serve', async () => {
     expect(await runInProcess(['--port', 'abc'])).toEqual({ code: 1, stdout: '', stderr: portError('abc') });
     const cli = startInProcess(['--port', '0', '--providers', 'sippet', '--quiet']);
