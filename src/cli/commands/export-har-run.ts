@@ -1,12 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { MockError } from '../../errors.js';
 import type { SpecDocument } from '../../openapi/load-spec.js';
 import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../recording/fixture-files.js';
 import { toHar, toRealBase } from '../../recording/har.js';
 import { PROVIDERS } from '../../providers/registry.js';
-import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
+import { specPathOf } from '../../providers/spec-path.js';
 import type { CommandIo } from '../io.js';
 import { VERSION } from '../version.js';
 
@@ -20,7 +19,7 @@ export async function exportHar(options: ExportOptions, io: CommandIo): Promise<
   const baseUrls: Record<string, string> = {};
   for (const definition of PROVIDERS.filter((p) => slugs.includes(p.slug))) {
     // Only `servers` is needed: parse the YAML, without building the operation model.
-    const document = parseYaml(await readFile(join(DEFAULT_SPECS_DIR, definition.specFile), 'utf8')) as SpecDocument;
+    const document = parseYaml(await readFile(specPathOf(definition), 'utf8')) as SpecDocument;
     baseUrls[definition.slug] = toRealBase(document);
   }
   const fixtures = (await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES_DIR, slugs)).map((f) => f.fixture);

@@ -1,7 +1,7 @@
 import { MockError, type Violation } from '../../errors.js';
-import type { HandlerContext, MockRequest, MockResponse, OperationHandler } from '../types.js';
+import type { HandlerContext, RoutedRequest, MockResponse, OperationHandler } from '../types.js';
 import { applyFilters, paginate, readView, sortRecords, type Filter } from './list-query.js';
-import { toIncluded, toResourceObject, type ResourceKind, type View, type YetiRecord } from './resources.js';
+import { toIncluded, toResourceObject, type ResourceKind, type View, type YetiRecord } from './resource-objects.js';
 import { resolver, type RecordSource } from './records.js';
 
 const JSON_API = { 'content-type': 'application/vnd.api+json' };
@@ -53,10 +53,9 @@ export function createHandler(rules: ResourceRules): OperationHandler {
   return (request, context) => {
     const record = rules.build!(readInput(request.body), context);
     refuseInvalid(rules.validate?.(record, context, true) ?? []);
-    const collection = context.state!.collection<YetiRecord>(rules.kind.type);
-    if (record.id === '') record.id = String(collection.nextSequence());
-    collection.set(record);
-    context.state!.changed();
+    const collection = context.state.collection<YetiRecord>(rules.kind.type);
+    if (record.id === '') record.id = collection.nextId();
+    collection.insert(record);
     return ok(201, { data: toResourceObject(rules.kind, record, plainView(context)) });
   };
 }
@@ -78,8 +77,7 @@ export function updateHandler(rules: ResourceRules): OperationHandler {
       relationships: { ...stored.relationships, ...input.relationships },
     };
     refuseInvalid(rules.validate?.(record, context, false) ?? []);
-    context.state!.collection<YetiRecord>(rules.kind.type).set(record);
-    context.state!.changed();
+    context.state.collection<YetiRecord>(rules.kind.type).update(record);
     return ok(200, { data: toResourceObject(rules.kind, record, plainView(context)) });
   };
 }
@@ -89,14 +87,13 @@ export function deleteHandler(rules: ResourceRules): OperationHandler {
     const record = find(rules, request, context);
     const blocked = rules.blockDelete?.(record, context);
     if (blocked) refuseInvalid([{ location: 'body', path: ['data'], rule: 'business', message: blocked }]);
-    context.state!.collection<YetiRecord>(rules.kind.type).delete(record.id);
-    context.state!.changed();
+    context.state.collection<YetiRecord>(rules.kind.type).remove(record.id);
     return { status: 204 };
   };
 }
 
 /** The record a request's `{id}` names, or Yeti's 404. */
-export function find(rules: ResourceRules, request: MockRequest, context: HandlerContext): YetiRecord {
+export function find(rules: ResourceRules, request: RoutedRequest, context: HandlerContext): YetiRecord {
   const record = rules.source(context).get(normalizeId(request.pathParams.id));
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: rules.label, id: String(request.pathParams.id) });
   return record;

@@ -1,6 +1,6 @@
 import { MockError } from '../../errors.js';
-import type { MockRequest } from '../types.js';
-import type { View, YetiRecord } from './resources.js';
+import type { RoutedRequest } from '../types.js';
+import type { View, YetiRecord } from './resource-objects.js';
 
 /** A filter: its name in `filter[<name>]` and whether a record passes it. */
 export type Filter = (record: YetiRecord, value: string) => boolean;
@@ -8,8 +8,9 @@ export type Filter = (record: YetiRecord, value: string) => boolean;
 const DEFAULT_PAGE_SIZE = 50;
 
 /** The view a request asks for: `fields[<type>]` and `include`, both already checked by the spec. */
-export function readView(request: MockRequest, baseUrl: string): View {
-  const fields: Record<string, string[]> = {};
+export function readView(request: RoutedRequest, baseUrl: string): View {
+  // Keys come from the client (`fields[__proto__]`): a null-prototype object cannot be hijacked.
+  const fields: Record<string, string[]> = Object.create(null);
   for (const [name, value] of Object.entries(request.query)) {
     const type = /^fields\[(.+)\]$/.exec(name)?.[1];
     if (type) fields[type] = String(value).split(',');
@@ -22,12 +23,13 @@ export function readView(request: MockRequest, baseUrl: string): View {
  * Applies every `filter[...]` of the query. A filter the resource does not declare is refused as
  * jsonapi-resources does (400, code 102), since the spec's parameter list does not stop it.
  */
-export function applyFilters(records: YetiRecord[], query: MockRequest['query'], filters: Record<string, Filter>): YetiRecord[] {
+export function applyFilters(records: YetiRecord[], query: RoutedRequest['query'], filters: Record<string, Filter>): YetiRecord[] {
   let result = records;
   for (const [parameter, value] of Object.entries(query)) {
     const name = /^filter\[(.+)\]$/.exec(parameter)?.[1];
     if (name === undefined) continue;
-    const filter = filters[name];
+    // `filter[constructor]` or `filter[__proto__]` must not find an inherited member.
+    const filter = Object.hasOwn(filters, name) ? filters[name] : undefined;
     if (!filter) {
       throw new MockError('MOCK_ERR_VALIDATION', { summary: `filter ${name} is not allowed` }, [
         { location: 'query', path: [parameter], rule: 'business', code: '102', message: `${name} is not allowed.` },
@@ -105,7 +107,7 @@ export type Page = {
  * 1000). Links repeat the query's fields, filter, include and sort, as Rails' `to_query` writes
  * them: CGI-escaped, pairs sorted.
  */
-export function paginate(records: YetiRecord[], request: MockRequest, baseUrl: string): Page {
+export function paginate(records: YetiRecord[], request: RoutedRequest, baseUrl: string): Page {
   const number = request.query['page[number]'] === undefined ? 1 : Number(request.query['page[number]']);
   const size = request.query['page[size]'] === undefined ? DEFAULT_PAGE_SIZE : Number(request.query['page[size]']);
   const pageCount = Math.ceil(records.length / size);

@@ -2,7 +2,7 @@ import type { HandlerContext } from '../types.js';
 import { modelViolation, taken, type ResourceInput, type ResourceRules } from './crud.js';
 import { byId, nameFilters } from './list-query.js';
 import { stored, transportProtocols } from './records.js';
-import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resources.js';
+import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resource-objects.js';
 
 /** PoPs: ids chosen by the client (present and unique), a unique name; no deletion while in use. */
 export const popRules: ResourceRules = {

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../types.js';
 import { modelViolation, taken, type ResourceInput, type ResourceRules } from './crud.js';
 import { byId } from './list-query.js';
 import { resolver, stored } from './records.js';
-import { REGISTRATIONS, relatedId, type YetiRecord } from './resources.js';
+import { REGISTRATIONS, relatedId, type YetiRecord } from './resource-objects.js';
 
 /** The column defaults of `class4.registrations`: what a create leaves out. */
 const DEFAULT_ATTRIBUTES: Record<string, unknown> = {
