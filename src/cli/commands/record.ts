@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { MockError } from '../../errors.js';
 import { DEFAULT_FIXTURES_DIR } from '../../recording/fixture-files.js';
 import { startRecordProxy, type RecordEvent } from '../../recording/record-proxy.js';
+import { createRedactionPolicy } from '../../recording/redaction-policy.js';
 import { findProvider, PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
 import { mountProvider } from '../../server/mounted-provider.js';
@@ -25,7 +26,10 @@ Each exchange goes to <out>/<slug>/<operationId>/<scenario>.json. The scenario c
 (2xx happy-path, 401 missing-credentials or invalid-credentials, 404 unknown-id, 400/422 invalid-body or
 invalid-query, 409 conflict, 403 forbidden, 500 internal-error); a name already written in this session
 gets -2, -3... A file left by an earlier session is overwritten.
-Secrets (Authorization, apikey, passwords, JWTs, ?token=) are replaced by placeholders before writing.
+Secrets are replaced by placeholders before writing: only allowlisted headers are kept, secret-looking
+names (token, apikey, password, secret...) at any depth of a JSON or form body and in the query, JWTs,
+Basic/Bearer credentials and URL userinfo wherever they appear. A body that cannot be redacted (plain
+text, malformed JSON) or is over 5 MiB, even once decoded, is not written; meta.omitted says why.
 An exchange that breaks the spec is printed as DRIFT and marked in the fixture's meta.drift; one that
 matches no operation of the spec is reported and not written.
 
@@ -41,7 +45,7 @@ Example:
 async function record(slug: string, options: RecordOptions): Promise<void> {
   const definition = findProvider(slug);
   if (!definition) throw new MockError('MOCK_ERR_CONFIG', { why: `unknown provider ${slug}; known: ${PROVIDERS.map((p) => p.slug).join(', ')}` });
-  if (!/^https?:\/\//.test(options.upstream)) throw new MockError('MOCK_ERR_CONFIG', { why: `--upstream must be an http(s) URL, got "${options.upstream}"` });
+  if (!/^https?:\/\//.test(options.upstream)) throw new MockError('MOCK_ERR_CONFIG', { why: `--upstream must be an http(s) URL, got "${createRedactionPolicy().string(options.upstream)}"` });
   const provider = await mountProvider(definition, DEFAULT_SPECS_DIR);
   const progress = createProgressLine();
   const counts = { recorded: 0, drift: 0, skipped: 0, failed: 0 };
@@ -54,16 +58,18 @@ async function record(slug: string, options: RecordOptions): Promise<void> {
     progress.update(`recorded ${counts.recorded} (${counts.drift} with drift), skipped ${counts.skipped}, upstream errors ${counts.failed}`);
   };
   const proxy = await startRecordProxy({ provider, upstream: options.upstream, outDir: options.out, port: options.port, host: options.host, onEvent });
-  process.stdout.write(`sipmock record ${slug} ${proxy.url} -> ${options.upstream} (fixtures: ${options.out})\n`);
+  process.stdout.write(`sipmock record ${slug} ${proxy.url} -> ${proxy.upstream} (fixtures: ${options.out})\n`);
 
   await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
+    const stop = async (signal: string) => {
+      // Exchanges in flight are written first, so the count printed is the count on disk.
+      await proxy.close().catch(() => undefined);
       progress.done();
       process.stdout.write(`sipmock record stopping (${signal}): ${counts.recorded} fixtures written, ${counts.drift} with drift\n`);
-      proxy.close().then(resolve, resolve);
+      resolve();
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
   });
 }
 
