@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage,
 import { request as httpsRequest } from 'node:https';
 import { captureBody, type CapturedBody } from './body-capture.js';
 import type { RecordEvent } from './record-proxy.js';
-import { headerValue, toBodyValue, type Exchange } from './to-fixture.js';
+import { headerValue, toRecordedBody, type Exchange } from './to-fixture.js';
 
 /** RFC 9110 §7.6.1: headers for one connection only, never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
@@ -78,7 +78,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
 
 function toBody(captured: CapturedBody, headers: IncomingHttpHeaders): { body: unknown; omitted?: string } {
   if (!captured.ok) return { body: undefined, omitted: `${captured.reason}: not written` };
-  return { body: toBodyValue(captured.text, headerValue(headers, 'content-type')) };
+  return toRecordedBody(captured.text, headerValue(headers, 'content-type'));
 }
 
 class UpstreamTimeout extends Error {

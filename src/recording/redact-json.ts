@@ -32,8 +32,9 @@ export function redactJson(value: unknown, options: JsonOptions): RedactedJson {
     if (typeof node === 'string') return redactString(node, depth);
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1, secretName));
     if (node === null || typeof node !== 'object') return node;
-    // fromEntries defines own properties, so a `__proto__` member stays a member.
-    return Object.fromEntries(Object.entries(node).map(([name, child]) => [name, walk(child, depth + 1, options.isSecret(name) ? name : undefined)]));
+    // fromEntries defines own properties, so a `__proto__` member stays a member. Names are
+    // scanned too: a map may be keyed by a token or a URL.
+    return Object.fromEntries(Object.entries(node).map(([name, child]) => [options.string(name), walk(child, depth + 1, options.isSecret(name) ? name : undefined)]));
   };
   const redactString = (text: string, depth: number): string => {
     const embedded = parseEmbedded(text);
