@@ -124,6 +124,12 @@ describe('fromHar', () => {
     for (const secret of [jwt, 'hunter2', 'session=1', 'c2lnbmF0dXJlLXNlY3JldA']) expect(text).not.toContain(secret);
   });
 
+  test('skips an entry that is not a HAR entry, with the reason', async () => {
+    const yeti = await mountProvider(findProvider('yeti')!, DEFAULT_SPECS_DIR);
+    const results = fromHar({ log: { entries: [null, { request: { url: 'https://yeti.example.com/api/rest/admin/registrations', headers: {} } }, 7] } }, yeti);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['the URL "undefined" is not absolute', 'the entry has no response (status 0: blocked or aborted)', 'the URL "undefined" is not absolute']);
+  });
+
   test('refuses a file that is not a HAR log', async () => {
     const nebrija = await mountProvider(findProvider('nebrija')!, DEFAULT_SPECS_DIR);
     expect(() => fromHar({ entries: [] }, nebrija)).toThrow('not a HAR file: it has no log.entries array');

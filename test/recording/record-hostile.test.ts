@@ -25,6 +25,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   const json = { 'content-type': 'application/json' };
   if (req.url === `${LIST}?bomb=1`) return void res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).end(bomb);
   if (req.url === `${LIST}?corrupt=1`) return void res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).end(Buffer.from('not gzip at all'));
+  if (req.url === `${LIST}?big=1`) return void req.resume().on('end', () => res.writeHead(200, json).end(JSON.stringify({ data: 'x'.repeat(6 * MiB) })));
   if (req.url === `${LIST}?deep=1`) return void res.writeHead(200, json).end(`${'{"a":'.repeat(10_000)}{"password":"deep-secret-77"}${'}'.repeat(10_000)}`);
   res.writeHead(200, json).end(JSON.stringify({ data: [], links: { self: `${LIST}?page=1` } }));
 }
@@ -108,6 +109,21 @@ describe('record: hostile upstream answers', () => {
     expect(await readFile(byQuery.deep.file, 'utf8')).not.toContain('deep-secret-77');
     expect(byQuery.corrupt.fixture.meta.omitted).toEqual([{ location: 'response.body', reason: 'the gzip body does not decode: not written' }]);
     expect(byQuery.plain.fixture.meta.omitted).toBeUndefined();
+  });
+
+  test('bodies over the cap on either side are forwarded whole and recorded without them, with the reason', async () => {
+    const outDir = join(workDir, 'big');
+    const provider = await mountProvider(findProvider('signalwire')!, DEFAULT_SPECS_DIR);
+    const proxy = await startRecordProxy({ provider, upstream: upstreamUrl, outDir });
+    const response = await fetch(`${proxy.url}${LIST}?big=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y'.repeat(6 * MiB) }) });
+    expect((await response.text()).length).toBeGreaterThan(6 * MiB);
+    await proxy.close();
+    const [{ fixture }] = await loadFixtures(outDir);
+    expect([fixture.request.body, fixture.response.body]).toEqual([null, null]);
+    expect(fixture.meta.omitted).toEqual([
+      { location: 'request.body', reason: 'the body is larger than 5242880 bytes: not written' },
+      { location: 'response.body', reason: 'the body is larger than 5242880 bytes: not written' },
+    ]);
   });
 });
 
