@@ -22,7 +22,8 @@ const HARMLESS_BEFORE = new Set(['page', 'next', 'prev', 'previous', 'continuati
 export function toWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // The lookbehind starts a match only at the first capital of a run: linear on `AAAA…`.
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '')
     .map((word) => word.toLowerCase());
