@@ -1,10 +1,13 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { captureBody, type CapturedBody } from './body-capture.js';
+import { createRedactionPolicy } from './redaction-policy.js';
 import type { RecordEvent } from './record-proxy.js';
 import { headerValue, toRecordedBody, type Exchange } from './to-fixture.js';
 
 /** RFC 9110 §7.6.1: headers for one connection only, never forwarded. */
+const SHOWN = createRedactionPolicy();
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 export type ForwardOptions = {
@@ -26,6 +29,8 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://recorder');
   const target = new URL(`${options.upstream}${url.pathname}${url.search}`);
+  // A path may carry a secret (a JWT as an id): messages show it redacted.
+  const path = SHOWN.string(url.pathname);
   const requestBody = captureBody(req, req.headers, options.limit);
   // A client that goes away mid-answer is not an error of the proxy.
   res.on('error', () => undefined);
@@ -40,9 +45,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
       const timeout = error instanceof UpstreamTimeout;
       const status = timeout ? 504 : 502;
       const message = timeout
-        ? `The upstream ${options.shown} did not answer ${method} ${url.pathname} within ${options.timeoutMs / 1000} s`
-        : `Failed to forward ${method} ${url.pathname} to ${options.shown}: ${error.message}. Is the upstream running?`;
-      options.emit({ kind: 'upstream-error', method, path: url.pathname, status, message });
+        ? `The upstream ${options.shown} did not answer ${method} ${path} within ${options.timeoutMs / 1000} s`
+        : `Failed to forward ${method} ${path} to ${options.shown}: ${SHOWN.string(error.message)}. Is the upstream running?`;
+      options.emit({ kind: 'upstream-error', method, path, status, message });
       if (res.headersSent) res.destroy(error);
       else res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: timeout ? 'gateway_timeout' : 'bad_gateway', message }));
       resolve(undefined);

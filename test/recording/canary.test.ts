@@ -64,6 +64,22 @@ async function record(outDir: string, printed: string[]): Promise<void> {
   printed.push(...cli.lines(), cli.stderr());
 }
 
+/** A session whose upstream is down: the ERROR line names the upstream and the path. */
+async function recordUnreachable(outDir: string, printed: string[]): Promise<void> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const cli = startCli(['record', 'sippet', '--upstream', `http://${c('downuser')}:${c('downpass')}@127.0.0.1:${port}/?token=${c('downtoken')}`, '--port', '0', '--out', outDir]);
+  const line = await cli.waitForLine((l) => l.startsWith('sipmock record sippet '));
+  const proxy = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1];
+  expect(await send(`${proxy}/api/gateways/${jwtOf(canaries, 'downpath')}?token=${c('downq')}`, 'GET', {})).toBe(502);
+  cli.child.kill('SIGTERM');
+  expect((await cli.exited).code).toBe(0);
+  printed.push(...cli.lines(), cli.stderr());
+  expect(cli.stderr()).toContain('ERROR GET /api/gateways/<redacted:jwt> 502');
+}
+
 function harEntry(url: string, request: object, response: object, extra: object = {}) {
   return {
     startedDateTime: '2026-03-01T10:00:00.000Z',
@@ -122,6 +138,7 @@ describe('canary secrets', () => {
     const inputs = join(workDir, 'inputs');
     const printed: string[] = [];
     await record(join(out, 'recorded'), printed);
+    await recordUnreachable(join(out, 'unreachable'), printed);
 
     await mkdir(join(inputs, 'old', 'sippet', 'createGateway'), { recursive: true });
     await writeFile(join(inputs, 'in.har'), JSON.stringify(harFile()));
