@@ -24,8 +24,10 @@ export type RedactionPolicy = {
   headers(headers: HeaderInput, side: HeaderSide): Record<string, string>;
   /** Query parameters: secret names get a placeholder, other values are scanned like any string. */
   query(query: Record<string, string>): Record<string, string>;
-  /** A URL or any text that may hold one: userinfo dropped, secret parameters, JWTs and credentials replaced. */
+  /** Any text: URL userinfo and SIP passwords dropped, secret query parameters, JWTs and Basic/Bearer credentials replaced. */
   string(value: string): string;
+  /** A URL (the same scan as `string`): `https://u:p@h/x?token=t` → `https://h/x?token=<redacted:token>`. */
+  url(value: string): string;
   /** Any JSON value: secret members replaced at any depth, every string scanned, deep subtrees cut. */
   json(value: unknown): RedactedJson;
   /** A body as received, by content type: JSON and form bodies are redacted, anything else is withheld with a reason. */
@@ -61,6 +63,7 @@ export function createRedactionPolicy(options: RedactionPolicyOptions = {}): Red
     headers: (headers, side) => redactHeaders(headers, side, string),
     query: (query) => Object.fromEntries(Object.entries(query).map(([name, value]) => [name, redactParameter(name, value, extra, string)])),
     string,
+    url: string,
     json,
     body: (text, contentType) => redactBodyText(text, contentType, bodyOptions),
     bodyValue: (value, contentType) => {

@@ -271,6 +271,22 @@ describe('sipmock record (CLI)', () => {
     expect(fixture.fixture.request.headers.authorization).toBe('Bearer <redacted:token>');
   });
 
+  test('never shows the upstream userinfo: not in the banner, meta.upstream or meta.description', async () => {
+    const outDir = join(workDir, 'cli-userinfo');
+    const target = upstream.url.replace('http://', 'http://recorder:pw-4711@');
+    const cli = startCli(['record', 'nebrija', '--upstream', `${target}/nebrija`, '--port', '0', '--out', outDir]);
+    const line = await cli.waitForLine((l) => l.startsWith('sipmock record nebrija '));
+    expect(line).toMatch(new RegExp(`^sipmock record nebrija http://127\\.0\\.0\\.1:\\d+ -> ${upstream.url}/nebrija \\(fixtures: `));
+    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1];
+    expect((await fetch(`${url}/api/v1/sip-trunks`, { headers: { authorization: 'Bearer nbj_cli_token' } })).status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
+    const [{ fixture, file }] = await loadFixtures(outDir);
+    expect(fixture.meta.upstream).toBe(`${upstream.url}/nebrija`);
+    expect(fixture.meta.description).toBe(`Recorded from ${upstream.url}/nebrija: GET /api/v1/sip-trunks answered 200`);
+    for (const text of [await readFile(file, 'utf8'), cli.lines().join('\n'), cli.stderr()]) expect(text).not.toContain('pw-4711');
+  });
+
   test.each(['record', 'import-har', 'export-har', 'fixtures generate'])('%s --help shows an example', async (command) => {
     const cli = startCli([...command.split(' '), '--help']);
     expect((await cli.exited).code).toBe(0);
