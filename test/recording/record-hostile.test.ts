@@ -26,6 +26,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   if (req.url === `${LIST}?bomb=1`) return void res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).end(bomb);
   if (req.url === `${LIST}?corrupt=1`) return void res.writeHead(200, { ...json, 'content-encoding': 'gzip' }).end(Buffer.from('not gzip at all'));
   if (req.url === `${LIST}?big=1`) return void req.resume().on('end', () => res.writeHead(200, json).end(JSON.stringify({ data: 'x'.repeat(6 * MiB) })));
+  if (req.url === `${LIST}?redos=1`) return void res.writeHead(200, json).end(JSON.stringify({ note: 'eyJ'.repeat(40_000), links: { self: `${'eyJa.'.repeat(24_000)}` } }));
   if (req.url === `${LIST}?deep=1`) return void res.writeHead(200, json).end(`${'{"a":'.repeat(10_000)}{"password":"deep-secret-77"}${'}'.repeat(10_000)}`);
   res.writeHead(200, json).end(JSON.stringify({ data: [], links: { self: `${LIST}?page=1` } }));
 }
@@ -109,6 +110,19 @@ describe('record: hostile upstream answers', () => {
     expect(await readFile(byQuery.deep.file, 'utf8')).not.toContain('deep-secret-77');
     expect(byQuery.corrupt.fixture.meta.omitted).toEqual([{ location: 'response.body', reason: 'the gzip body does not decode: not written' }]);
     expect(byQuery.plain.fixture.meta.omitted).toBeUndefined();
+  });
+
+  test('a body of 120k-char hostile strings (the old JWT regex took 16 s) does not stall the next request', async () => {
+    const provider = await mountProvider(findProvider('signalwire')!, DEFAULT_SPECS_DIR);
+    const proxy = await startRecordProxy({ provider, upstream: upstreamUrl, outDir: join(workDir, 'redos') });
+    expect((await get(`${proxy.url}${LIST}?redos=1`)).status).toBe(200);
+    const started = performance.now();
+    expect((await get(`${proxy.url}${LIST}`)).status).toBe(200);
+    const elapsed = performance.now() - started;
+    await proxy.close();
+    console.info(`next request after the hostile body: ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(1000);
+    expect(proxy.files).toHaveLength(2);
   });
 
   test('bodies over the cap on either side are forwarded whole and recorded without them, with the reason', async () => {
