@@ -124,6 +124,12 @@ describe('fromHar', () => {
     for (const secret of [jwt, 'hunter2', 'session=1', 'c2lnbmF0dXJlLXNlY3JldA']) expect(text).not.toContain(secret);
   });
 
+  test('skips an entry that is not a HAR entry, with the reason', async () => {
+    const yeti = await mountProvider(findProvider('yeti')!, DEFAULT_SPECS_DIR);
+    const results = fromHar({ log: { entries: [null, { request: { url: 'https://yeti.example.com/api/rest/admin/registrations', headers: {} } }, 7] } }, yeti);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['the URL "undefined" is not absolute', 'the entry has no response (status 0: blocked or aborted)', 'the URL "undefined" is not absolute']);
+  });
+
   test('refuses a file that is not a HAR log', async () => {
     const nebrija = await mountProvider(findProvider('nebrija')!, DEFAULT_SPECS_DIR);
     expect(() => fromHar({ entries: [] }, nebrija)).toThrow('not a HAR file: it has no log.entries array');
@@ -134,7 +140,7 @@ describe('fromHar', () => {
     expect(stderr).toContain('not a HAR file: it has no log.entries array');
   });
 
-  test('toHar keeps non-JSON bodies as text and leaves postData out when there is no body', () => {
+  test('toHar withholds non-JSON text bodies (an older fixture may hold one), says why, and leaves postData out when there is no body', () => {
     const har = toHar(
       [{
         request: { method: 'DELETE', path: '/api/v1/sip-trunks/x', query: {}, headers: { authorization: 'Bearer <redacted:token>' }, body: null },
@@ -146,7 +152,8 @@ describe('fromHar', () => {
     );
     const [only] = har.log.entries;
     expect(only.request.postData).toBeUndefined();
-    expect(only.response.content).toEqual({ size: 20, mimeType: 'text/html', text: '<h1>Bad gateway</h1>' });
+    expect(only.response.content).toEqual({ size: 0, mimeType: 'text/html', text: '' });
+    expect(only.comment).toBe('d; response body: a text/html body (20 bytes) cannot be redacted field by field: not written');
     expect(only.response.statusText).toBe('Bad Gateway');
     expect(only._sipmock).toEqual({ provider: 'nebrija', operationId: 'deleteSipTrunk', scenario: 'bad-gateway' });
   });

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { MockError } from '../../errors.js';
 import { DEFAULT_FIXTURES_DIR } from '../../recording/fixture-files.js';
 import { startRecordProxy, type RecordEvent } from '../../recording/record-proxy.js';
+import { createRedactionPolicy } from '../../recording/redaction-policy.js';
 import { findProvider, PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
 import { mountProvider } from '../../server/mounted-provider.js';
@@ -14,7 +15,7 @@ export type RecordOptions = { upstream: string; out?: string; port: number; host
 export async function record(slug: string, options: RecordOptions, io: CommandIo): Promise<void> {
   const definition = findProvider(slug);
   if (!definition) throw new MockError('MOCK_ERR_CONFIG', { why: `unknown provider ${slug}; known: ${PROVIDERS.map((p) => p.slug).join(', ')}` });
-  if (!/^https?:\/\//.test(options.upstream)) throw new MockError('MOCK_ERR_CONFIG', { why: `--upstream must be an http(s) URL, got "${options.upstream}"` });
+  if (!/^https?:\/\//.test(options.upstream)) throw new MockError('MOCK_ERR_CONFIG', { why: `--upstream must be an http(s) URL, got "${createRedactionPolicy().string(options.upstream)}"` });
   const outDir = options.out ?? DEFAULT_FIXTURES_DIR;
   const provider = await mountProvider(definition, DEFAULT_SPECS_DIR);
   const progress = createProgressLine(io.stderr);
@@ -28,12 +29,13 @@ export async function record(slug: string, options: RecordOptions, io: CommandIo
     progress.update(`recorded ${counts.recorded} (${counts.drift} with drift), skipped ${counts.skipped}, upstream errors ${counts.failed}`);
   };
   const proxy = await startRecordProxy({ provider, upstream: options.upstream, outDir, port: options.port, host: options.host, onEvent });
-  io.stdout.write(`sipmock record ${slug} ${proxy.url} -> ${options.upstream} (fixtures: ${outDir})\n`);
+  io.stdout.write(`sipmock record ${slug} ${proxy.url} -> ${proxy.upstream} (fixtures: ${outDir})\n`);
 
   const stoppedBy = await untilStopped(io);
+  // Exchanges in flight are written first, so the count printed is the count on disk.
+  await proxy.close().catch(() => undefined);
   progress.done();
   io.stdout.write(`sipmock record stopping (${stoppedBy}): ${counts.recorded} fixtures written, ${counts.drift} with drift\n`);
-  await proxy.close().catch(() => undefined);
 }
 
 function formatEvent(event: RecordEvent, outDir: string): string {

@@ -18,7 +18,10 @@ Each exchange goes to <out>/<slug>/<operationId>/<scenario>.json. The scenario c
 (2xx happy-path, 401 missing-credentials or invalid-credentials, 404 unknown-id, 400/422 invalid-body or
 invalid-query, 409 conflict, 403 forbidden, 500 internal-error); a name already written in this session
 gets -2, -3... A file left by an earlier session is overwritten.
-Secrets (Authorization, apikey, passwords, JWTs, ?token=) are replaced by placeholders before writing.
+Secrets are replaced by placeholders before writing: only allowlisted headers are kept, secret-looking
+names (token, apikey, password, secret...) at any depth of a JSON or form body and in the query, JWTs,
+Basic/Bearer credentials and URL userinfo wherever they appear. A body that cannot be redacted (plain
+text, malformed JSON) or is over 5 MiB, even once decoded, is not written; meta.omitted says why.
 An exchange that breaks the spec is printed as DRIFT and marked in the fixture's meta.drift; one that
 matches no operation of the spec is reported and not written.
 
