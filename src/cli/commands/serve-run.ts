@@ -17,6 +17,8 @@ export type ServeOptions = {
   stateFile?: string;
   replay?: true | 'strict' | 'fallback';
   fixtures?: string;
+  portPerProvider?: boolean;
+  root?: string;
 };
 
 /** `sipmock serve` (its options are in serve.ts). Resolves once the server has stopped. */
@@ -36,12 +38,15 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
     controlToken: options.controlToken,
     stateFile: options.stateFile,
     replay: toReplay(options),
+    portPerProvider: options.portPerProvider,
+    root: options.root,
     logger,
   });
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
   const ready = createLogger({ format: options.logFormat, stream: stdout });
   for (const provider of running.providers) {
-    ready.info(`sipmock ${provider.definition.slug} ${running.url}/${provider.definition.slug} (${provider.definition.realBase})`);
+    const { slug, realBase } = provider.definition;
+    ready.info(`sipmock ${slug} ${running.baseUrl(slug)} (${realBase})`);
   }
   ready.info(`sipmock ready ${running.url} (control: ${running.url}/__sipmock/health)`);
 

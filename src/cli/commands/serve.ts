@@ -23,6 +23,8 @@ export function registerServe(program: Command, io: CommandIo): void {
       ]),
     )
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
+    .option('--port-per-provider', 'also serve each provider on a port of its own, with its real paths at the root (printed at start)')
+    .option('--root <slug>', 'serve one provider with its real paths at the root of --port (the control API stays under /__sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
       const { serve } = await import('./serve-run.js');
