@@ -1,7 +1,7 @@
 import { ashErrors, type AshError } from './ash-error.js';
 import { bodyErrors } from './body-errors.js';
 import { inspect } from './elixir-inspect.js';
-import { FIELD_NAMES } from './gateway.js';
+import { FIELD_NAMES, PUBLIC_FIELDS } from './gateway.js';
 import { mediaErrors } from './media.js';
 import { decodeQuery, isMap, type QueryMap, type QueryValue } from './plug-query.js';
 import type { RoutedRequest } from '../types.js';
@@ -113,7 +113,7 @@ function filterShapeErrors(query: QueryMap): AshError[] {
   return filter === undefined || typeof filter === 'string' || isMap(filter) ? [] : [ashErrors.invalidFilter()];
 }
 
-/** parse_sort: only a `-` prefix means descending, so `+name` is an unknown field. */
+/** parse_sort: attributes only (not relationships); only a `-` prefix means descending, so `+name` is unknown. */
 function sortErrors(query: QueryMap): AshError[] {
   const sort = query.sort;
   if (sort === undefined) return [];
@@ -121,7 +121,7 @@ function sortErrors(query: QueryMap): AshError[] {
   if (typeof sort !== 'string') return [ashErrors.invalidSort(`Invalid sort: ${Array.isArray(sort) ? sort.filter((item) => typeof item === 'string').join('') : ''}`)];
   return sort
     .split(',')
-    .filter((field) => !FIELD_NAMES.includes(field.startsWith('-') ? field.slice(1) : field))
+    .filter((field) => !PUBLIC_FIELDS.includes(field.startsWith('-') ? field.slice(1) : field))
     .map((field) => ashErrors.invalidSort(`Invalid sort field: ${field}`));
 }
 

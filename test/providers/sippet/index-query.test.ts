@@ -90,6 +90,11 @@ describe(`sippet sort (${ASH_JSON_API} request.ex parse_sort, error_validation_t
     expect(response.json).toEqual(errors(invalidSort('Invalid sort field: +name'), invalidSort('Invalid sort field: -nope')));
   });
 
+  test('refuses a relationship as a sort field, and an empty sort as one empty field', async () => {
+    expect((await call('GET', `${PATH}?sort=organisation`)).json).toEqual(errors(invalidSort('Invalid sort field: organisation')));
+    expect((await call('GET', `${PATH}?sort=`)).json).toEqual(errors(invalidSort('Invalid sort field: ')));
+  });
+
   test('answers a sort that is not a string with invalid_sort and the href schema error (sort[]=title)', async () => {
     const response = await call('GET', `${PATH}?sort[]=name`);
     expect(response.status).toBe(400);
