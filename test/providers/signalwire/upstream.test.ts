@@ -48,7 +48,7 @@ function sdkClient(base: string) {
   };
 }
 
-function suite(mode: string, options: { portPerProvider?: boolean }) {
+function suite(mode: string, options: { portPerProvider?: boolean; root?: string }) {
   describe(`signalwire links and lists (${mode})`, () => {
     const sipmock = useSipmock({ providers: ['signalwire'], clock: () => new Date('2026-11-23T10:00:00.000Z'), ...options });
     const base = () => sipmock.current.baseUrl('signalwire');
@@ -83,6 +83,7 @@ function suite(mode: string, options: { portPerProvider?: boolean }) {
 
 suite('mounted under /signalwire', {});
 suite('on a port of its own', { portPerProvider: true });
+suite('at the root of the main port', { root: 'signalwire' });
 
 describe('signalwire sip_gateways as the TypeSpec and the error-codes page say', () => {
   const sipmock = useSipmock({ providers: ['signalwire'], clock: () => new Date('2026-11-23T10:00:00.000Z') });
