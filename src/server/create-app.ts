@@ -8,7 +8,7 @@ import type { ProviderDefinition } from '../providers/types.js';
 import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
 import { Replayer, type ReplayMode } from '../recording/replay.js';
 import { openStateFile } from '../state/state-file.js';
-import { StateStore, type ProviderStore } from '../state/store.js';
+import { DEFAULT_MAX_ACCOUNTS, StateStore, type ProviderStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import { createControlRoutes } from './control-routes.js';
 import { listen } from './listen.js';
@@ -71,9 +71,12 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   const logger = options.logger ?? createLogger();
   const secret = options.secret ?? randomBytes(32);
   const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
-  const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts: options.maxAccounts });
-  const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
+  const maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+  const onAccountLimit = throttled(() => logger.error(`sipmock: refused a new account: ${maxAccounts} accounts hold state already (--max-accounts ${maxAccounts})`));
+  const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts, onAccountLimit });
   const replayer = options.replay ? await createReplayer(options.replay, definitions) : undefined;
+  // Last of the steps that can fail, so a failed start never leaves the state file locked.
+  const stateFile = options.stateFile ? await openStateFile(options.stateFile, store, { logger }) : undefined;
   const persist = stateFile?.flush;
   const ownPorts = new Map<string, string>();
 
@@ -187,6 +190,16 @@ function closeServer(server: Server): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** Calls `log` at most once every ten seconds: a client looping over new credentials must not flood the log. */
+function throttled(log: () => void): () => void {
+  let last = -Infinity;
+  return () => {
+    if (performance.now() - last < 10_000) return;
+    last = performance.now();
+    log();
+  };
 }
 
 function selectProviders(wanted: Array<string | ProviderDefinition> | undefined): ProviderDefinition[] {

@@ -4,6 +4,7 @@ import { PROVIDERS } from '../../providers/registry.js';
 import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
 import { createLogger, type LogFormat } from '../../server/logger.js';
 import { DEFAULT_BODY_LIMIT } from '../../server/read-body.js';
+import { DEFAULT_MAX_ACCOUNTS } from '../../state/store.js';
 
 type ServeOptions = {
   port: number;
@@ -15,6 +16,7 @@ type ServeOptions = {
   bodyLimit: number;
   controlToken?: string;
   stateFile?: string;
+  maxAccounts: number;
   replay?: true | string;
   fixtures?: string;
 };
@@ -31,7 +33,8 @@ export function registerServe(program: Command): void {
     .option('--credentials <file>', 'JSON or YAML file: only the credentials it lists per provider pass')
     .option('--body-limit <bytes>', 'largest accepted request body', toPositiveInteger, DEFAULT_BODY_LIMIT)
     .option('--control-token <token>', 'let non-loopback clients use /__sipmock with this bearer token')
-    .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
+    .option('--state-file <path>', 'restore stored state from this file at start and save every change (with <path>.log and <path>.lock beside it)')
+    .option('--max-accounts <n>', `most accounts holding written state; a new one past it gets the provider's 503`, toPositiveInteger, DEFAULT_MAX_ACCOUNTS)
     .option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)')
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
@@ -53,6 +56,7 @@ async function serve(options: ServeOptions): Promise<void> {
     bodyLimit: options.bodyLimit,
     controlToken: options.controlToken,
     stateFile: options.stateFile,
+    maxAccounts: options.maxAccounts,
     replay: toReplay(options),
     logger,
   });
