@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
@@ -11,11 +11,11 @@ import { openStateFile } from '../state/state-file.js';
 import { DEFAULT_MAX_ACCOUNTS, StateStore, type ProviderStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import { createControlRoutes } from './control-routes.js';
-import { listen } from './listen.js';
+import { createHttpServer, listen, type ListenerLimits } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute, type ProviderRoute } from './provider-route.js';
-import { DEFAULT_BODY_LIMIT } from './read-body.js';
+import { closeOnOverflow, DEFAULT_BODY_LIMIT } from './read-body.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
 export { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
@@ -100,6 +100,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   app.use(controlErrorHandler(logger));
 
   const serve = (route: ProviderRoute, req: IncomingMessage, res: ServerResponse, mountPath: string) => {
+    closeOnOverflow(req, res);
     route(req, res, mountPath).catch((error: unknown) => {
       logger.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -134,6 +135,8 @@ export type StartOptions = SipmockOptions & {
   host?: string;
   /** Also serve each provider on a port of its own, with its real paths at the root. */
   portPerProvider?: boolean;
+  /** Header and request timeouts and the connection cap (defaults: 10 s, 30 s, 1024). */
+  limits?: ListenerLimits;
 };
 
 export type RunningSipmock = Sipmock & {
@@ -151,10 +154,7 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const open = async (handler: (req: IncomingMessage, res: ServerResponse) => void, port: number) => {
-    const server = createServer(handler);
-    // A client that stops sending must not hold a connection forever.
-    server.requestTimeout = 30_000;
-    server.headersTimeout = 10_000;
+    const server = createHttpServer(handler, options.limits);
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
