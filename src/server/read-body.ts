@@ -59,9 +59,26 @@ export function parseBody(raw: Buffer, mediaType: string): unknown {
   const text = raw.toString('utf8');
   if (!isJsonMediaType(mediaType) && mediaType !== '') return text;
   if (text.trim() === '') return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: (error as Error).message });
   }
+  // Only a long exponent or digit run can overflow to Infinity (which JSON writes back as null): look only then.
+  if (/[eE]\+?\d{3}|\d{309}/.test(text)) {
+    const where = findNonFinite(parsed, []);
+    if (where) throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: `the number at ${where.join('.') || 'the top'} is too large to represent` });
+  }
+  return parsed;
+}
+
+function findNonFinite(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNonFinite(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -11,8 +11,9 @@ export const voicetelAnonymous: Record<string, AnonymousHandler> = {
   accountApikey(request, context) {
     const { username, password } = request.body as { username: number | string; password: string };
     const login = `${username}:${password}`;
+    // With a credentials list, only the logins it names pass; a list of keys only names no login.
     const listed = context.auth.credentials?.filter((entry) => entry.includes(':'));
-    if (listed && listed.length > 0 && !listed.includes(login)) return voicetelError(401, 'Invalid username or password');
+    if (listed && !listed.includes(login)) return voicetelError(401, 'Invalid username or password');
     return {
       status: 200,
       headers: { 'content-type': 'application/json; charset=utf-8' },
