@@ -34,10 +34,16 @@ export async function readRawBody(request: IncomingMessage, limit: number): Prom
   if (Number.isFinite(declared) && declared > limit) throw overflow(request, limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw overflow(request, limit);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw overflow(request, limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof MockError) throw error;
+    // The stream fails only when the client goes away mid-body: its request, not our fault.
+    throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: `the body ended early (${(error as Error).message})` });
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
