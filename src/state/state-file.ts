@@ -74,9 +74,7 @@ class StateWriter {
 
   add(change: StateChange): void {
     (this.current ??= new ChangeBatch(this.store)).add(change);
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.run();
   }
 
   flush(): Promise<void> {
@@ -92,25 +90,32 @@ class StateWriter {
   }
 
   private async run(): Promise<void> {
-    while (this.current) {
-      // The rest of the request's synchronous changes join the batch first.
-      await null;
-      const batch = this.current;
-      this.current = undefined;
-      this.writing = batch;
-      try {
-        const sealed = batch.seal();
-        if (sealed.text !== '') await this.append(sealed.text);
-        batch.commit(sealed);
-      } catch (error) {
-        this.fail(batch, error as Error);
-      } finally {
-        this.writing = undefined;
-      }
-      // Compaction writes memory as it is, so only when no unsaved change is in it.
-      if (!this.current && this.logBytes > Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)) {
-        await this.compact().catch((error: Error) => this.report(`compacting ${this.file} failed (${error.message}); the log keeps every change`));
-      }
+    try {
+      while (this.current) await this.saveOne();
+    } finally {
+      // Cleared in the same step the loop ends in: a change arriving after it starts a new run, never joins a finished one.
+      this.running = undefined;
+    }
+  }
+
+  private async saveOne(): Promise<void> {
+    // The rest of the request's synchronous changes join the batch first.
+    await null;
+    const batch = this.current!;
+    this.current = undefined;
+    this.writing = batch;
+    try {
+      const sealed = batch.seal();
+      if (sealed.text !== '') await this.append(sealed.text);
+      batch.commit(sealed);
+    } catch (error) {
+      this.fail(batch, error as Error);
+    } finally {
+      this.writing = undefined;
+    }
+    // Compaction writes memory as it is, so only when no unsaved change is in it.
+    if (!this.current && this.logBytes > Math.max(COMPACT_MIN_BYTES, this.snapshotBytes)) {
+      await this.compact().catch((error: Error) => this.report(`compacting ${this.file} failed (${error.message}); the log keeps every change`));
     }
   }
 

@@ -90,3 +90,36 @@ describe('--state-file at start', () => {
     expect(logSize).toBeLessThan(4096);
   });
 });
+
+describe('the log beside the snapshot', () => {
+  test('replayed onto the snapshot it was already folded into (a crash between the two steps), changes nothing', async () => {
+    const file = join(await temporaryDir(), 'state.json');
+    const running = await start(file);
+    const ids = [await create(running.url, 'one'), await create(running.url, 'two')];
+    const listed = await listIds(running.url);
+    const log = await readFile(`${file}.log`);
+    await running.close();
+    await writeFile(`${file}.log`, log);
+    const again = await start(file);
+    expect(await listIds(again.url)).toEqual(listed);
+    expect(listed).toEqual(expect.arrayContaining(ids));
+    const next = await create(again.url, 'three');
+    expect(listed).not.toContain(next);
+    await again.close();
+  });
+
+  test('drops a torn last line (a batch never acknowledged) and refuses a damaged middle line', async () => {
+    const file = join(await temporaryDir(), 'state.json');
+    const running = await start(file);
+    await create(running.url, 'one');
+    const log = await readFile(`${file}.log`, 'utf8');
+    await running.close();
+    await writeFile(`${file}.log`, `${log}[{"p":"signalwire","a":"x","drop"`);
+    const torn = await start(file);
+    expect((await listIds(torn.url)).length).toBe(2);
+    await torn.close();
+    await writeFile(`${file}.log`, `garbage\n${log}`);
+    const error = await start(file).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/line 1 of its log .* is malformed/);
+  });
+});
