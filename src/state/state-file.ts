@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, rename, stat, unlink } from 'node:fs/promises';
+import { access, lstat, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MockError } from '../errors.js';
 import { ChangeBatch } from './change-batch.js';
@@ -33,6 +33,7 @@ export async function openStateFile(path: string, store: StateStore, options: St
   const release = await lockStateFile(file);
   let writer: StateWriter;
   try {
+    await removeStaleTemporaries(file);
     const snapshot = await readSnapshot(file);
     if (snapshot) store.restore(snapshot);
     const log = await readLog(`${file}.log`, file);
@@ -187,6 +188,17 @@ async function checkDirectory(file: string): Promise<void> {
   await access(dir, constants.W_OK | constants.X_OK).catch(() => {
     throw refuse(`its directory ${dir} is not writable`);
   });
+}
+
+/** Temporary snapshots a crash left behind (ours only: our name pattern, regular files), removed under the lock. */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{16}\.tmp$/.test(name.slice(prefix.length))) continue;
+    const found = await lstat(join(dir, name)).catch(() => undefined);
+    if (found?.isFile()) await unlink(join(dir, name)).catch(() => undefined);
+  }
 }
 
 /** Makes a rename or a new file in `dir` durable; some file systems refuse to sync a directory, which is fine. */

@@ -54,6 +54,11 @@ describe('--state-file at start', () => {
     expect((await stat(file)).mode & 0o077).toBe(0);
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp')).length).toBe(3);
 
+    // A temporary snapshot a crash left (our pattern, a regular file) goes at the next start; the planted symlinks stay untouched.
+    await writeFile(join(dir, '.state.json.0123456789abcdef.tmp'), 'half a snapshot');
+    await (await start(file)).close();
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp')).sort()).toEqual(['.state.json.tmp', 'state.json.tmp', `state.json.${process.pid}.tmp`].sort());
+
     await symlink(target, `${file}.log`);
     const error = await start(file).then(() => undefined, (e: Error) => e);
     expect(error?.message).toMatch(/its log .*state\.json\.log cannot be read/);
