@@ -127,4 +127,27 @@ describe('the log beside the snapshot', () => {
     const error = await start(file).then(() => undefined, (e: Error) => e);
     expect(error?.message).toMatch(/line 1 of its log .* is malformed/);
   });
+
+  test('is folded into the snapshot once it outgrows it, while serving', async () => {
+    const file = join(await temporaryDir(), 'state.json');
+    const running = await start(file);
+    const accounts: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i++) {
+      const project = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      accounts[project] = { gateways: [gatewayRecord('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', project, `account ${i}`)] };
+    }
+    const sizes: number[] = [];
+    // Each PUT logs every account whole (about 1 MB); the log passes 4 MiB after a few.
+    for (let round = 0; round < 6; round++) {
+      expect((await control(running.url, 'PUT', '/signalwire', { accounts })).status).toBe(200);
+      sizes.push((await stat(`${file}.log`).catch(() => ({ size: 0 }))).size);
+    }
+    expect(Math.max(...sizes)).toBeGreaterThan(3_000_000);
+    expect(sizes.at(-1)).toBeLessThan(Math.max(...sizes));
+    expect((await stat(file)).size).toBeGreaterThan(500_000);
+    await running.close();
+    const again = await start(file);
+    expect(await listIds(again.url, '00000000-0000-4000-8000-000000001999')).toEqual(['aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee']);
+    await again.close();
+  });
 });
