@@ -7,6 +7,16 @@ import { control, create, gatewayRecord, listIds, PROJECT, start } from './gatew
 
 const temporaryDir = () => mkdtemp(join(tmpdir(), 'sipmock-safe-'));
 
+/** `count` accounts of one gateway each, for a control PUT. */
+function manyAccounts(count: number): Record<string, unknown> {
+  const accounts: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    const project = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    accounts[project] = { gateways: [gatewayRecord('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', project, `account ${i}`)] };
+  }
+  return accounts;
+}
+
 /** The pid of a process that has exited: nothing holds it any more. */
 function deadPid(): number {
   return Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).toString());
@@ -78,11 +88,7 @@ describe('--state-file at start', () => {
   test('a save costs what changed: with 2,000 accounts stored, one create appends a few hundred bytes', async () => {
     const file = join(await temporaryDir(), 'state.json');
     const first = await start(file);
-    const accounts: Record<string, unknown> = {};
-    for (let i = 0; i < 2000; i++) {
-      const project = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      accounts[project] = { gateways: [gatewayRecord('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', project, `account ${i}`)] };
-    }
+    const accounts = manyAccounts(2000);
     expect((await control(first.url, 'PUT', '/signalwire', { accounts })).status).toBe(200);
     await first.close();
     const snapshotSize = (await stat(file)).size;
@@ -131,11 +137,7 @@ describe('the log beside the snapshot', () => {
   test('is folded into the snapshot once it outgrows it, while serving', async () => {
     const file = join(await temporaryDir(), 'state.json');
     const running = await start(file);
-    const accounts: Record<string, unknown> = {};
-    for (let i = 0; i < 2000; i++) {
-      const project = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      accounts[project] = { gateways: [gatewayRecord('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', project, `account ${i}`)] };
-    }
+    const accounts = manyAccounts(2000);
     const sizes: number[] = [];
     // Each PUT logs every account whole (about 1 MB); the log passes 4 MiB after a few.
     for (let round = 0; round < 6; round++) {
