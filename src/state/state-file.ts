@@ -51,7 +51,9 @@ export async function openStateFile(path: string, store: StateStore, options: St
     async close() {
       stop();
       await writer.idle();
-      await writer.compact().catch((error: Error) => writer.report(`compacting ${file} at close failed (${error.message}); the log ${file}.log keeps every change`));
+      if (writer.pending) {
+        await writer.compact().catch((error: Error) => writer.report(`compacting ${file} at close failed (${error.message}); the log ${file}.log keeps every change`));
+      }
       await release();
     },
   };
@@ -76,6 +78,11 @@ class StateWriter {
   add(change: StateChange): void {
     (this.current ??= new ChangeBatch(this.store)).add(change);
     this.running ??= this.run();
+  }
+
+  /** Whether the log holds changes the snapshot does not. */
+  get pending(): boolean {
+    return this.logBytes > 0;
   }
 
   flush(): Promise<void> {
