@@ -97,3 +97,31 @@ describe('slow and greedy clients', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('the control API and a body past its limit', () => {
+  const sipmock = useSipmock({ providers: ['signalwire'] });
+
+  test('answers a chunked PUT past 50 MiB with a JSON 413 as soon as it passes, and closes, without reading the rest', async () => {
+    const connection = await openConnection(sipmock.current.url);
+    try {
+      connection.write('PUT /__sipmock/state/signalwire HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+      const piece = chunk('x'.repeat(1024 * 1024));
+      let sent = 0;
+      let answered = false;
+      const response = connection.nextResponse(10_000).then((r) => ((answered = true), r));
+      while (!answered && sent < 200 && !connection.socket.destroyed) {
+        // The server may answer and close while the client waits to send more.
+        if (!connection.socket.write(piece)) await Promise.race([new Promise((resolve) => connection.socket.once('drain', resolve)), response, connection.ended(10_000)]);
+        sent += 1;
+      }
+      const answer = await response;
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: 'MOCK_ERR_BODY_TOO_LARGE' });
+      expect(answer.headers.connection).toBe('close');
+      expect(await connection.ended(3_000)).not.toBe('timeout');
+      expect(sent).toBeLessThan(80);
+    } finally {
+      connection.destroy();
+    }
+  });
+});
