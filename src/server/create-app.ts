@@ -158,13 +158,21 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
-  const main = await open(sipmock.handle, options.port ?? 4010);
-  if (options.portPerProvider) {
-    for (const provider of sipmock.providers) {
-      const { slug } = provider.definition;
-      const opened = await open(sipmock.handleProvider(slug), 0);
-      sipmock.ownPorts.set(slug, opened.url);
+  let main: Awaited<ReturnType<typeof open>>;
+  try {
+    main = await open(sipmock.handle, options.port ?? 4010);
+    if (options.portPerProvider) {
+      for (const provider of sipmock.providers) {
+        const { slug } = provider.definition;
+        const opened = await open(sipmock.handleProvider(slug), 0);
+        sipmock.ownPorts.set(slug, opened.url);
+      }
     }
+  } catch (error) {
+    // A port in use must not leave the state file locked: a retry in this process would be refused.
+    await Promise.all(servers.filter((server) => server.listening).map(closeServer));
+    await sipmock.close();
+    throw error;
   }
   const baseUrl = (slug: string) => {
     if (!sipmock.providers.some((p) => p.definition.slug === slug)) throw new MockError('MOCK_ERR_CONFIG', { why: `no provider "${slug}" is served` });

@@ -3,6 +3,8 @@ import { lstat, mkdtemp, readFile, readdir, stat, symlink, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { startSipmock } from '../../src/server/create-app.js';
+import { createLogger } from '../../src/server/logger.js';
 import { control, create, gatewayRecord, listIds, PROJECT, start } from './gateways.js';
 
 const temporaryDir = () => mkdtemp(join(tmpdir(), 'sipmock-safe-'));
@@ -151,5 +153,18 @@ describe('the log beside the snapshot', () => {
     const again = await start(file);
     expect(await listIds(again.url, '00000000-0000-4000-8000-000000001999')).toEqual(['aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee']);
     await again.close();
+  });
+});
+
+describe('a start that fails after the state file is opened', () => {
+  test('releases the lock: a port in use does not lock the file for the next attempt', async () => {
+    const file = join(await temporaryDir(), 'state.json');
+    const blocker = await startSipmock({ port: 0, providers: ['sippet'], logger: createLogger({ quiet: true }) });
+    const error = await startSipmock({ port: blocker.port, providers: ['signalwire'], stateFile: file, logger: createLogger({ quiet: true }) }).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/EADDRINUSE/);
+    await blocker.close();
+    const retried = await start(file);
+    expect(retried.port).toBeGreaterThan(0);
+    await retried.close();
   });
 });
