@@ -29,7 +29,22 @@ export function compileSchema(
   location: Violation['location'],
 ): SchemaValidator {
   const validate: ValidateFunction = ajv.compile(schema);
-  return (value) => (validate(value) ? [] : toViolations(validate.errors ?? [], location));
+  if (!ajv.opts.coerceTypes) return (value) => (validate(value) ? [] : toViolations(validate.errors ?? [], location));
+  return (value) => {
+    const violations = validate(value) ? [] : toViolations(validate.errors ?? [], location);
+    return [...violations, ...nonFinite(value, location, violations)];
+  };
+}
+
+/** Coercion turns "1e999" into Infinity, which Ajv takes for an integer and JSON writes as null: refuse it. */
+function nonFinite(value: unknown, location: Violation['location'], reported: Violation[]): Violation[] {
+  if (value === null || typeof value !== 'object') return [];
+  const found: Violation[] = [];
+  for (const [name, coerced] of Object.entries(value)) {
+    if (typeof coerced !== 'number' || Number.isFinite(coerced) || reported.some((v) => v.path[0] === name)) continue;
+    found.push({ location, path: [name], rule: 'type', message: 'must be a finite number' });
+  }
+  return found;
 }
 
 /** Keywords whose failure only repeats what the failures of their sub-schemas already say. */

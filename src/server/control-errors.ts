@@ -26,6 +26,8 @@ function toControlError(thrown: unknown, req: Request, logger: { error(message: 
   const parser = thrown as { type?: string; status?: number; message?: string };
   if (parser?.type === 'entity.parse.failed') return new MockError('MOCK_ERR_CONTROL_BODY', { why: parser.message ?? 'unparseable' });
   if (parser?.type === 'entity.too.large') return new MockError('MOCK_ERR_CONTROL_BODY', { why: 'the body is too large' });
+  // The client's own faults (an aborted body, a bad charset or length) are its answer, not ours to log.
+  if (typeof parser?.type === 'string' && (parser.status ?? 500) < 500) return new MockError('MOCK_ERR_CONTROL_BODY', { why: parser.message ?? parser.type });
   if (thrown instanceof MockError) return new MockError('MOCK_ERR_CONTROL_INTERNAL', { why: thrown.message });
   logger.error(`${req.method} ${req.originalUrl}: ${(thrown as Error)?.stack ?? thrown}`);
   return new MockError('MOCK_ERR_CONTROL_INTERNAL', { why: (thrown as Error)?.message ?? String(thrown) });

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { MockError } from '../errors.js';
@@ -53,24 +54,42 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
 
 /**
  * Only loopback clients may use the control API, unless a control token is set: then any client
- * that presents it may, and no one else.
+ * that presents it may, and no one else. Without a token the Host must be a loopback name too: a
+ * page whose DNS name was rebound to 127.0.0.1 reaches the socket, but sends its own Host.
  */
 function guardControl(token: string | undefined) {
+  const expected = token === undefined ? undefined : digest(token);
   return function controlGuard(req: Request, res: Response, next: NextFunction) {
-    if (token !== undefined) {
-      const [scheme, presented] = (req.get('authorization') ?? '').trim().split(/\s+/);
-      if (scheme?.toLowerCase() === 'bearer' && presented === token) return next();
+    if (expected !== undefined) {
+      const presented = /^bearer +(\S+)$/i.exec((req.get('authorization') ?? '').trim())?.[1];
+      if (presented !== undefined && timingSafeEqual(digest(presented), expected)) return next();
       return sendControlError(res, new MockError('MOCK_ERR_CONTROL_UNAUTHORIZED'));
     }
-    if (isLoopback(req.socket.remoteAddress)) return next();
-    return sendControlError(
-      res,
-      new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'it answers loopback clients only; start sipmock with --control-token to allow others' }),
-    );
+    if (!isLoopback(req.socket.remoteAddress)) {
+      return sendControlError(res, new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'it answers loopback clients only; start sipmock with --control-token to allow others' }));
+    }
+    if (!isLoopbackHost(req.headers.host)) {
+      return sendControlError(
+        res,
+        new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'the Host header must be localhost, 127.0.0.1 or [::1] (DNS rebinding); start sipmock with --control-token to allow others' }),
+      );
+    }
+    return next();
   };
+}
+
+/** Digests have one length whatever the token's, so the comparison takes the same time for every guess. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
 }
 
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = /^(\[[^\]]*\]|[^:]*)(:\d*)?$/.exec(host.trim().toLowerCase())?.[1];
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
@@ -8,14 +8,14 @@ import type { ProviderDefinition } from '../providers/types.js';
 import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
 import { Replayer, type ReplayMode } from '../recording/replay.js';
 import { openStateFile } from '../state/state-file.js';
-import { StateStore, type ProviderStore } from '../state/store.js';
+import { DEFAULT_MAX_ACCOUNTS, StateStore, type ProviderStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import { createControlRoutes } from './control-routes.js';
-import { listen } from './listen.js';
+import { createHttpServer, listen, type ListenerLimits } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import { createProviderRoute, type ProviderRoute } from './provider-route.js';
-import { DEFAULT_BODY_LIMIT } from './read-body.js';
+import { closeOnOverflow, DEFAULT_BODY_LIMIT } from './read-body.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
 export { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
@@ -71,9 +71,12 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   const logger = options.logger ?? createLogger();
   const secret = options.secret ?? randomBytes(32);
   const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
-  const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts: options.maxAccounts });
-  const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
+  const maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+  const onAccountLimit = throttled(() => logger.error(`sipmock: refused a new account: ${maxAccounts} accounts hold state already (--max-accounts ${maxAccounts})`));
+  const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts, onAccountLimit });
   const replayer = options.replay ? await createReplayer(options.replay, definitions) : undefined;
+  // Last of the steps that can fail, so a failed start never leaves the state file locked.
+  const stateFile = options.stateFile ? await openStateFile(options.stateFile, store, { logger }) : undefined;
   const persist = stateFile?.flush;
   const ownPorts = new Map<string, string>();
 
@@ -97,6 +100,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   app.use(controlErrorHandler(logger));
 
   const serve = (route: ProviderRoute, req: IncomingMessage, res: ServerResponse, mountPath: string) => {
+    closeOnOverflow(req, res);
     route(req, res, mountPath).catch((error: unknown) => {
       logger.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -133,6 +137,8 @@ export type StartOptions = SipmockOptions & {
   portPerProvider?: boolean;
   /** Serve this one provider with its real paths at the root of the main port (the control API stays under /__sipmock). */
   root?: string;
+  /** Header and request timeouts and the connection cap (defaults: 10 s, 30 s, 1024). */
+  limits?: ListenerLimits;
 };
 
 export type RunningSipmock = Sipmock & {
@@ -150,21 +156,26 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const open = async (handler: (req: IncomingMessage, res: ServerResponse) => void, port: number) => {
-    const server = createServer(handler);
-    // A client that stops sending must not hold a connection forever.
-    server.requestTimeout = 30_000;
-    server.headersTimeout = 10_000;
+    const server = createHttpServer(handler, options.limits);
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
-  const main = await open(options.root ? rootHandler(sipmock, options.root) : sipmock.handle, options.port ?? 4010);
-  if (options.root) sipmock.ownPorts.set(options.root, main.url);
-  if (options.portPerProvider) {
-    for (const provider of sipmock.providers) {
-      const { slug } = provider.definition;
-      const opened = await open(sipmock.handleProvider(slug), 0);
-      sipmock.ownPorts.set(slug, opened.url);
+  let main: Awaited<ReturnType<typeof open>>;
+  try {
+    main = await open(options.root ? rootHandler(sipmock, options.root) : sipmock.handle, options.port ?? 4010);
+    if (options.root) sipmock.ownPorts.set(options.root, main.url);
+    if (options.portPerProvider) {
+      for (const provider of sipmock.providers) {
+        const { slug } = provider.definition;
+        const opened = await open(sipmock.handleProvider(slug), 0);
+        sipmock.ownPorts.set(slug, opened.url);
+      }
     }
+  } catch (error) {
+    // A port in use must not leave the state file locked: a retry in this process would be refused.
+    await Promise.all(servers.filter((server) => server.listening).map(closeServer));
+    await sipmock.close();
+    throw error;
   }
   const baseUrl = (slug: string) => {
     if (!sipmock.providers.some((p) => p.definition.slug === slug)) throw new MockError('MOCK_ERR_CONFIG', { why: `no provider "${slug}" is served` });
@@ -210,6 +221,16 @@ function closeServer(server: Server): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** Calls `log` at most once every ten seconds: a client looping over new credentials must not flood the log. */
+function throttled(log: () => void): () => void {
+  let last = -Infinity;
+  return () => {
+    if (performance.now() - last < 10_000) return;
+    last = performance.now();
+    log();
+  };
 }
 
 function selectProviders(wanted: Array<string | ProviderDefinition> | undefined): ProviderDefinition[] {

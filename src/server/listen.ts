@@ -1,5 +1,29 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+/** How long and how many clients may hold the listener. Defaults: 10 s for headers, 30 s per request, 1024 connections. */
+export type ListenerLimits = {
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxConnections?: number;
+};
+
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+
+/**
+ * An HTTP server a slow or greedy client cannot hold: headers must arrive within
+ * `headersTimeoutMs` and a whole request within `requestTimeoutMs` (a test client never comes
+ * close), and connections past `maxConnections` are closed as they come.
+ */
+export function createHttpServer(handler: (req: IncomingMessage, res: ServerResponse) => void, limits: ListenerLimits = {}): Server {
+  const headersTimeout = limits.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(limits.requestTimeoutMs ?? 30_000, headersTimeout);
+  // Node checks the timeouts only this often (30 s by default): a trickle of headers would outlive the limit.
+  const connectionsCheckingInterval = Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4)));
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval }, handler);
+  server.maxConnections = limits.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  return server;
+}
 
 /** Listens on `host:port` (port 0 picks a free one) and resolves with the port and base URL. */
 export async function listen(server: Server, port: number, host: string): Promise<{ port: number; url: string }> {

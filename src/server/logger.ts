@@ -36,9 +36,9 @@ export function createLogger(options: { format?: LogFormat; quiet?: boolean; str
     request(entry) {
       if (options.quiet) return;
       if (format === 'json') return write(JSON.stringify({ level: 'info', ...entry }));
-      const reason = entry.reason ? ` - ${entry.reason}` : '';
+      const reason = entry.reason ? ` - ${escape(entry.reason)}` : '';
       write(
-        `${entry.time} ${entry.provider} ${entry.method} ${entry.path} ${entry.operationId ?? '-'} ${entry.status} ${entry.ms.toFixed(1)}ms${reason}`,
+        `${entry.time} ${entry.provider} ${escape(entry.method)} ${escape(entry.path)} ${entry.operationId ?? '-'} ${entry.status} ${entry.ms.toFixed(1)}ms${reason}`,
       );
     },
     info(message) {
@@ -50,4 +50,17 @@ export function createLogger(options: { format?: LogFormat; quiet?: boolean; str
       process.stderr.write(`${line}\n`);
     },
   };
+}
+
+/**
+ * Control characters in a field (a JSON key or a path sent by a client) are written escaped, as
+ * JSON would: a newline inside a field can never start a line of its own and forge an entry.
+ */
+function escape(field: string): string {
+  return field.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

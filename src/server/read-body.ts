@@ -1,29 +1,59 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MockError } from '../errors.js';
 import { isJsonMediaType } from '../mock/media-type.js';
 
 /** The default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** What to do when a request's body passes the limit: set by the server, which holds the response. */
+const overflowHandlers = new WeakMap<IncomingMessage, () => void>();
+
 /**
- * Reads the whole body up to `limit` bytes. Past the limit it stops keeping data, reads the rest
- * (so the connection is not left half-read) and throws 413.
+ * When `request`'s body passes the limit, its 413 says `Connection: close`, and the connection
+ * is closed once the answer is out: the rest of the body is never read (it may be gigabytes).
+ */
+export function closeOnOverflow(request: IncomingMessage, response: ServerResponse): void {
+  overflowHandlers.set(request, () => {
+    response.setHeader('connection', 'close');
+    // Captured now: node detaches the socket from the request once the response is done.
+    const socket = request.socket;
+    response.once('finish', () => {
+      socket.end();
+      // A client still sending gets a moment to read the 413 before the socket goes.
+      setTimeout(() => socket.destroy(), 500).unref();
+    });
+  });
+}
+
+/**
+ * Reads the whole body up to `limit` bytes, and throws 413 as soon as it is passed (a declared
+ * Content-Length over it, or the bytes of a chunked body), without reading further.
  */
 export async function readRawBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    request.resume();
-    throw new MockError('MOCK_ERR_BODY_TOO_LARGE', { limit });
-  }
+  if (Number.isFinite(declared) && declared > limit) throw overflow(request, limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  // Past the limit the rest is read and dropped, not left in the socket: the connection stays usable.
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw overflow(request, limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof MockError) throw error;
+    // The stream fails only when the client goes away mid-body: its request, not our fault.
+    throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: `the body ended early (${(error as Error).message})` });
   }
-  if (size > limit) throw new MockError('MOCK_ERR_BODY_TOO_LARGE', { limit });
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+function overflow(request: IncomingMessage, limit: number): MockError {
+  const close = overflowHandlers.get(request);
+  // Without a server to close the connection, the rest is drained so the connection stays usable.
+  if (close) close();
+  else request.resume();
+  return new MockError('MOCK_ERR_BODY_TOO_LARGE', { limit });
 }
 
 /**
@@ -35,9 +65,26 @@ export function parseBody(raw: Buffer, mediaType: string): unknown {
   const text = raw.toString('utf8');
   if (!isJsonMediaType(mediaType) && mediaType !== '') return text;
   if (text.trim() === '') return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: (error as Error).message });
   }
+  // Only a long exponent or digit run can overflow to Infinity (which JSON writes back as null): look only then.
+  if (/[eE]\+?\d{3}|\d{309}/.test(text)) {
+    const where = findNonFinite(parsed, []);
+    if (where) throw new MockError('MOCK_ERR_BODY_MALFORMED', { why: `the number at ${where.join('.') || 'the top'} is too large to represent` });
+  }
+  return parsed;
+}
+
+function findNonFinite(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNonFinite(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,9 +1,10 @@
-import express, { type Request, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { MockError } from '../errors.js';
 import type { AccountSnapshot } from '../state/account-state.js';
 import type { StoredRecord } from '../state/collection.js';
 import type { ControlRoutesOptions } from './control-routes.js';
 import type { MountedProvider } from './mounted-provider.js';
+import { closeOnOverflow, readRawBody } from './read-body.js';
 
 /** Records by collection name, as GET returns them and PUT takes them. */
 type AccountRecords = Record<string, StoredRecord[]>;
@@ -11,7 +12,23 @@ type AccountRecords = Record<string, StoredRecord[]>;
 type Allocation = { draws: number; sequences: Record<string, number> };
 type StateDocument = { provider: string; accounts: Record<string, AccountRecords>; allocation?: Record<string, Allocation> };
 
-const STATE_BODY_LIMIT = '50mb';
+const STATE_BODY_LIMIT = 50 * 1024 * 1024;
+
+/**
+ * Reads a JSON body of any Content-Type up to 50 MiB. Past the limit it answers 413 at once and
+ * closes the connection (a body parser that drains the rest would wait for a body that may never end).
+ */
+async function readJson(req: Request, res: Response, next: NextFunction): Promise<void> {
+  closeOnOverflow(req, res);
+  const raw = await readRawBody(req, STATE_BODY_LIMIT);
+  const text = raw.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    req.body = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    throw new MockError('MOCK_ERR_CONTROL_BODY', { why: (error as Error).message });
+  }
+  next();
+}
 
 /**
  * /__sipmock/state: reset (DELETE), dump (GET) and replace (PUT) stored records, per provider and
@@ -53,7 +70,7 @@ export function createStateRoutes(options: ControlRoutesOptions): Router {
     }
     res.json(document);
   });
-  router.put('/:slug', express.json({ limit: STATE_BODY_LIMIT, type: () => true }), async (req, res) => {
+  router.put('/:slug', readJson, async (req, res) => {
     const mounted = provider(req);
     const single = account(req);
     const body = req.body as Partial<StateDocument> | undefined;

@@ -12,10 +12,14 @@ export type IdStrategy = 'uuid' | 'client' | { sequence: { start: number } };
 
 export type CollectionSnapshot<T extends StoredRecord = StoredRecord> = { sequence: number; records: T[] };
 
+/** One record changed: what it was before (undefined: it did not exist), for persistence and rollback. */
+export type RecordChange = { collection: string; id: string; previous: StoredRecord | undefined };
+
 /**
  * The records of one kind in one account, in insertion order. It owns its ids: `insert` refuses an
  * id that exists and `update` one that does not, and `nextId` never hands out a stored id, even
- * after a dump and restore or a replay. Every change is reported to `onChange` (persistence).
+ * after a dump and restore or a replay. Every change is reported to `onChange` with the record's
+ * previous value (persistence logs it, and rolls it back when the save fails).
  */
 export class Collection<T extends StoredRecord = StoredRecord> {
   private readonly records = new Map<string, T>();
@@ -28,7 +32,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     readonly name: string,
     private readonly ids: IdStrategy,
     private readonly random: () => Faker,
-    private readonly onChange: () => void,
+    private readonly onChange: (change: RecordChange) => void,
   ) {}
 
   get size(): number {
@@ -76,22 +80,24 @@ export class Collection<T extends StoredRecord = StoredRecord> {
   insert(record: T): T {
     if (this.records.has(record.id)) throw internal(`collection ${this.name} already holds id ${record.id}`);
     this.store(record);
-    this.onChange();
+    this.changed(record.id, undefined);
     return record;
   }
 
   /** Replaces a stored record by its id. */
   update(record: T): T {
-    if (!this.records.has(record.id)) throw internal(`collection ${this.name} holds no id ${record.id} to update`);
+    const previous = this.records.get(record.id);
+    if (!previous) throw internal(`collection ${this.name} holds no id ${record.id} to update`);
     this.records.set(record.id, record);
-    this.onChange();
+    this.changed(record.id, previous);
     return record;
   }
 
   /** Inserts or replaces: for replayed answers, which may or may not name a record already stored. */
   upsert(record: T): T {
+    const previous = this.records.get(record.id);
     this.store(record);
-    this.onChange();
+    this.changed(record.id, previous);
     return record;
   }
 
@@ -99,7 +105,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     const record = this.records.get(id);
     if (record === undefined) return undefined;
     this.records.delete(id);
-    this.onChange();
+    this.changed(id, record);
     return record;
   }
 
@@ -115,9 +121,39 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     this.sequence = Number.isSafeInteger(snapshot.sequence) ? snapshot.sequence : 0;
   }
 
+  /** The last sequence number handed out: it travels in dumps and logs. */
+  get allocated(): number {
+    return this.sequence;
+  }
+
+  /** Sets a record to `value` (removes it when undefined) without reporting a change: rollback and log replay. */
+  revert(id: string, value: T | undefined): void {
+    if (value === undefined) this.records.delete(id);
+    else this.store(value);
+  }
+
+  /**
+   * Sets the last sequence number handed out. `recount` finds the highest stored id again, which
+   * only a rollback needs: it may have removed the highest record.
+   */
+  setAllocated(sequence: number, recount = false): void {
+    this.sequence = Number.isSafeInteger(sequence) ? sequence : 0;
+    if (!recount) return;
+    this.highest = 0;
+    for (const key of this.records.keys()) this.noteId(key);
+  }
+
+  private changed(id: string, previous: T | undefined): void {
+    this.onChange({ collection: this.name, id, previous });
+  }
+
   private store(record: T): void {
     this.records.set(record.id, record);
-    const value = Number(record.id);
+    this.noteId(record.id);
+  }
+
+  private noteId(id: string): void {
+    const value = Number(id);
     if (Number.isSafeInteger(value) && value > this.highest) this.highest = value;
   }
 }

@@ -1,6 +1,6 @@
 import { MockError } from '../errors.js';
 import { AccountState, type AccountSnapshot } from './account-state.js';
-import type { IdStrategy } from './collection.js';
+import type { IdStrategy, RecordChange } from './collection.js';
 
 /** What a provider stores: its collections' id strategies and how a new account is filled. */
 export type ProviderStore = {
@@ -14,14 +14,22 @@ export type StateSnapshot = {
   providers: Record<string, Record<string, AccountSnapshot>>;
 };
 
-/** Where a change happened, for persistence. */
-export type StateChange = { provider: string; account?: string };
+/**
+ * A change, for persistence: a record of a stored account, an account put in or taken out
+ * (`before` is what was there), or all of a provider's accounts dropped at once (`before` holds them).
+ */
+export type StateChange =
+  | { kind: 'record'; state: AccountState; change: RecordChange }
+  | { kind: 'account'; provider: string; account: string; before: AccountState | undefined }
+  | { kind: 'provider'; provider: string; before: Map<string, AccountState> };
 
 export type StateStoreOptions = {
   providers: ReadonlyMap<string, ProviderStore>;
   clock?: () => Date;
   /** How many written accounts may exist at once; a new one past it is refused (default 10,000). */
   maxAccounts?: number;
+  /** Told when a new account is refused for the cap (the server logs it). */
+  onAccountLimit?: (max: number) => void;
 };
 
 export const DEFAULT_MAX_ACCOUNTS = 10_000;
@@ -56,12 +64,17 @@ export class StateStore {
     for (const name of slugs) {
       const accounts = this.accountsOf(name);
       if (account === undefined) {
+        // A new map, not clear(): the old one is what a rollback puts back.
         this.written -= accounts.size;
-        accounts.clear();
-      } else if (accounts.delete(account)) {
-        this.written -= 1;
+        this.accounts.set(name, new Map());
+        this.notify({ kind: 'provider', provider: name, before: accounts });
+        continue;
       }
-      this.notify({ provider: name, account });
+      const before = accounts.get(account);
+      if (!before) continue;
+      accounts.delete(account);
+      this.written -= 1;
+      this.notify({ kind: 'account', provider: name, account, before });
     }
   }
 
@@ -85,24 +98,53 @@ export class StateStore {
 
   /** Replaces the accounts named in `snapshots` (each one whole) for one provider. */
   replaceAccounts(slug: string, snapshots: Record<string, AccountSnapshot>): void {
-    const accounts = this.accountsOf(slug);
     for (const [account, snapshot] of Object.entries(snapshots)) {
-      const state = this.createAccount(slug, account, false);
-      state.restore(snapshot);
-      if (!accounts.has(account)) this.written += 1;
-      accounts.set(account, state);
+      const before = this.accountsOf(slug).get(account);
+      this.load(slug, account, snapshot);
+      this.notify({ kind: 'account', provider: slug, account, before });
     }
-    this.notify({ provider: slug });
   }
 
-  /** Restores everything from a snapshot (a state file), replacing what is stored. */
+  /** Restores everything from a snapshot (a state file), replacing what is stored, without reporting changes. */
   restore(snapshot: StateSnapshot): void {
     for (const [slug, accounts] of Object.entries(snapshot.providers)) {
       if (!this.accounts.has(slug)) continue; // a provider not served this run keeps no state
-      this.written -= this.accountsOf(slug).size;
-      this.accountsOf(slug).clear();
-      this.replaceAccounts(slug, accounts);
+      this.put(slug, new Map());
+      for (const [account, data] of Object.entries(accounts)) this.load(slug, account, data);
     }
+  }
+
+  /** The stored account, if it was ever written; never creates one. */
+  stored(slug: string, account: string): AccountState | undefined {
+    return this.accounts.get(slug)?.get(account);
+  }
+
+  /** Whether the provider keeps state this run. */
+  serves(slug: string): boolean {
+    return this.accounts.has(slug);
+  }
+
+  /** Stores an account from a snapshot, without reporting it (log replay at start; replaceAccounts reports). */
+  load(slug: string, account: string, snapshot: AccountSnapshot): AccountState {
+    const state = this.createAccount(slug, account, false);
+    state.restore(snapshot);
+    this.set(slug, account, state);
+    return state;
+  }
+
+  /** Puts an account back as it was (undefined: absent), without reporting: a rollback or a log replay. */
+  set(slug: string, account: string, state: AccountState | undefined): void {
+    const accounts = this.accountsOf(slug);
+    const had = accounts.has(account);
+    if (state === undefined) accounts.delete(account);
+    else accounts.set(account, state);
+    this.written += (state === undefined ? 0 : 1) - (had ? 1 : 0);
+  }
+
+  /** Puts all of a provider's accounts back (a rolled-back reset), without reporting. */
+  put(slug: string, accounts: Map<string, AccountState>): void {
+    this.written += accounts.size - this.accountsOf(slug).size;
+    this.accounts.set(slug, accounts);
   }
 
   /** Calls `listener` after every change (for persistence). */
@@ -114,13 +156,14 @@ export class StateStore {
   private createAccount(slug: string, account: string, seeded: boolean): AccountState {
     const provider = this.options.providers.get(slug)!;
     let seeding = seeded;
-    const state = new AccountState(slug, account, provider.collections, this.clock, (changed) => {
+    const state = new AccountState(slug, account, provider.collections, this.clock, (changed, change) => {
       if (seeding) return;
       this.keep(changed);
-      this.notify({ provider: slug, account });
+      this.notify({ kind: 'record', state: changed, change });
     });
     if (seeded) {
       provider.seed(state);
+      state.commit(state.allocation());
       seeding = false;
     }
     return state;
@@ -129,10 +172,14 @@ export class StateStore {
   /** An account is kept from its first write, within the cap. */
   private keep(state: AccountState): void {
     const accounts = this.accountsOf(state.provider);
-    if (accounts.get(state.account) === state) return;
-    if (this.written >= this.maxAccounts) throw new MockError('MOCK_ERR_ACCOUNT_LIMIT', { max: this.maxAccounts });
-    accounts.set(state.account, state);
-    this.written += 1;
+    const before = accounts.get(state.account);
+    if (before === state) return;
+    if (before === undefined && this.written >= this.maxAccounts) {
+      this.options.onAccountLimit?.(this.maxAccounts);
+      throw new MockError('MOCK_ERR_ACCOUNT_LIMIT', { max: this.maxAccounts });
+    }
+    this.set(state.provider, state.account, state);
+    this.notify({ kind: 'account', provider: state.provider, account: state.account, before });
   }
 
   private accountsOf(slug: string): Map<string, AccountState> {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { PROVIDER_CASES } from '../helpers/provider-cases.js';
 import { http, useSipmock } from '../helpers/start-server.js';
+import { gatewayRecord } from './gateways.js';
 
 const sipmock = useSipmock({ providers: ['signalwire'] });
 const BASE = '/signalwire/api/fabric/resources/sip_gateways';
@@ -8,15 +9,7 @@ const A = 'bc949800-7b40-43cf-8438-a85facfcbdd1';
 const B = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const SEEDED = '0823a606-0aff-4c90-9eba-f88ba118fe05';
 
-const record = (id: string, project: string, name: string) => ({
-  id,
-  project_id: project,
-  display_name: name,
-  type: 'sip_gateway',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  sip_gateway: { id: '11111111-2222-4333-8444-555555555555', uri: 'sip:gw@carrier.example.net', name, ciphers: [], codecs: ['PCMU'], encryption: 'default' },
-});
+const record = gatewayRecord;
 
 async function listIds(project: string): Promise<string[]> {
   const response = await http(sipmock.current.url, BASE, { headers: await PROVIDER_CASES.signalwire.credentials('', project) });

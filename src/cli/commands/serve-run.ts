@@ -15,6 +15,7 @@ export type ServeOptions = {
   bodyLimit?: number;
   controlToken?: string;
   stateFile?: string;
+  maxAccounts?: number;
   replay?: true | 'strict' | 'fallback';
   fixtures?: string;
   portPerProvider?: boolean;
@@ -37,6 +38,7 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
     bodyLimit: options.bodyLimit,
     controlToken: options.controlToken,
     stateFile: options.stateFile,
+    maxAccounts: options.maxAccounts,
     replay: toReplay(options),
     portPerProvider: options.portPerProvider,
     root: options.root,

@@ -15,7 +15,8 @@ export function registerServe(program: Command, io: CommandIo): void {
     .option('--credentials <file>', 'JSON or YAML file: only the credentials it lists per provider pass')
     .option('--body-limit <bytes>', 'largest accepted request body (default: 1048576, 1 MiB)', toPositiveInteger)
     .option('--control-token <token>', 'let non-loopback clients use /__sipmock with this bearer token')
-    .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
+    .option('--state-file <path>', 'restore stored state from this file at start and save every change (with <path>.log and <path>.lock beside it)')
+    .option('--max-accounts <n>', "most accounts holding written state (default: 10000); a new one past it gets the provider's 503", toPositiveInteger)
     .addOption(
       new Option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)').choices([
         'strict',

@@ -66,7 +66,7 @@ export class AshErrorList extends MockError {
  * ids are random, but a mock's answers are compared across runs (fixtures, snapshots).
  */
 export function toErrorResponse(errors: AshError[], request: ProviderRequest, contentType = 'application/vnd.api+json'): MockResponse {
-  const seed = `${request.method} ${request.url.pathname}${request.url.search} ${JSON.stringify(request.body ?? null)}`;
+  const seed = `${request.method} ${request.url.pathname}${request.url.search} ${bodySeed(request.body)}`;
   const rendered = errors.map((error, index) => {
     const id = toUuid(`${seed} ${index} ${error.code}`);
     const detail = error.detail?.replace(OWN_ID, id);
@@ -74,6 +74,15 @@ export function toErrorResponse(errors: AshError[], request: ProviderRequest, co
   });
   const status = Math.max(...errors.map((e) => Number(e.status)));
   return { status, headers: { 'content-type': contentType }, body: { errors: rendered, jsonapi: { version: '1.0' } } };
+}
+
+/** The body's JSON for the id seed; a body too deep to serialize (hostile nesting) seeds by its depth marker. */
+function bodySeed(body: unknown): string {
+  try {
+    return JSON.stringify(body ?? null);
+  } catch {
+    return '<unserializable body>';
+  }
 }
 
 function toUuid(seed: string): string {

@@ -67,7 +67,16 @@ function toLimit(value: QueryValue | undefined): number {
  */
 function sortRecords(records: GatewayRecord[], sort: string | undefined): GatewayRecord[] {
   if (!sort) return records;
-  const keys = sort.split(',').map((part) => ({ field: part.replace(/^-/, ''), direction: part.startsWith('-') ? -1 : 1 }));
+  // A field repeated later cannot change the order (its first use already compared equal), so each
+  // field counts once: a sort of thousands of repeated keys costs what its distinct fields cost.
+  const keys: Array<{ field: string; direction: number }> = [];
+  const seen = new Set<string>();
+  for (const part of sort.split(',')) {
+    const field = part.replace(/^-/, '');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    keys.push({ field, direction: part.startsWith('-') ? -1 : 1 });
+  }
   return [...records].sort((a, b) => {
     for (const { field, direction } of keys) {
       const order = compareValues(a[field], b[field]);

@@ -7,7 +7,8 @@ export type QueryMap = { [key: string]: QueryValue };
 
 /** Plug.Conn.Query.decode: brackets nest, `[]` appends to a list, a repeated key keeps its last value. */
 export function decodeQuery(search: string): QueryMap {
-  const root: QueryMap = {};
+  // Keys come from the client: null-prototype maps, so `__proto__[x]=1` cannot reach Object.prototype.
+  const root: QueryMap = Object.create(null);
   const text = search.startsWith('?') ? search.slice(1) : search;
   for (const pair of text.split('&')) {
     if (pair === '') continue;
@@ -40,14 +41,14 @@ function assign(target: QueryMap, key: string, rest: string[], value: string): v
     target[key] = list;
     if (after.length === 0) list.push(value);
     else {
-      const child: QueryMap = {};
+      const child: QueryMap = Object.create(null);
       list.push(child);
       assign(child, after[0], after.slice(1), value);
     }
     return;
   }
   const existing = target[key];
-  const child: QueryMap = isMap(existing) ? existing : {};
+  const child: QueryMap = isMap(existing) ? existing : Object.create(null);
   target[key] = child;
   assign(child, next, after, value);
 }

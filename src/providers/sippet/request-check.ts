@@ -133,9 +133,12 @@ function paginationErrors(query: QueryMap): AshError[] {
   }
   if (!isMap(page)) return [];
   const errors: AshError[] = [];
+  // Elixir integers have no bound; the mock's do. One past 2^53 cannot be paged to faithfully, so it
+  // is refused like a value that does not cast, rather than answered with an offset of Infinity.
+  const integer = (value: string) => /^[+-]?[0-9]+$/.test(value) && Number.isSafeInteger(Number(value));
   const casts: Array<[string, (value: string) => boolean]> = [
-    ['limit', (value) => /^[+-]?[0-9]+$/.test(value)],
-    ['offset', (value) => /^[+-]?[0-9]+$/.test(value)],
+    ['limit', integer],
+    ['offset', integer],
     ['after', () => true],
     ['before', () => true],
     ['count', (value) => value === 'true' || value === 'false'],
