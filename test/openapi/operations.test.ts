@@ -16,11 +16,11 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   yeti: [
     'createAuthToken',
     'createNode', 'createPop', 'createRegistration',
-    'deleteNode', 'deletePop', 'deleteRegistration',
-    'getNode', 'getPop', 'getRegistration', 'getTransportProtocol',
+    'deleteNode', 'deleteNodeRelationship', 'deletePop', 'deleteRegistration', 'deleteRegistrationRelationship',
+    'getNode', 'getNodeRelated', 'getNodeRelationship', 'getPop', 'getRegistration', 'getRegistrationRelated', 'getRegistrationRelationship', 'getTransportProtocol',
     'listNodes', 'listPops', 'listRegistrations', 'listTransportProtocols',
-    'replaceNode', 'replacePop', 'replaceRegistration',
-    'updateNode', 'updatePop', 'updateRegistration',
+    'replaceNode', 'replaceNodeRelationship', 'replacePop', 'replaceRegistration', 'replaceRegistrationRelationship',
+    'updateNode', 'updateNodeRelationship', 'updatePop', 'updateRegistration', 'updateRegistrationRelationship',
   ],
 };
 
