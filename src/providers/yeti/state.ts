@@ -3,7 +3,8 @@ import type { CollectionDefinition, OperationHandler, ProviderState, RenderConte
 import { createHandler, deleteHandler, getHandler, listHandler, updateHandler, type ResourceRules } from './crud.js';
 import { nodeRules, popRules, transportProtocolRules } from './pops-and-nodes.js';
 import { registrationRules } from './registrations.js';
-import { KINDS, toResourceObject, type YetiRecord } from './resources.js';
+import { relationshipHandlers } from './relationships.js';
+import { KINDS, NO_INCLUDE, toResourceObject, type YetiRecord } from './resources.js';
 
 /**
  * Every account starts with the spec's examples: registration 9 (on UDP, PoP 4, node 7), PoPs 4
@@ -51,8 +52,10 @@ export const yetiState: ProviderState = {
 
 export const yetiResourceHandlers: Record<string, OperationHandler> = {
   ...crud(registrationRules, 'Registration'),
+  ...relationshipHandlers(registrationRules, 'Registration'),
   ...crud(popRules, 'Pop'),
   ...crud(nodeRules, 'Node'),
+  ...relationshipHandlers(nodeRules, 'Node'),
   listTransportProtocols: listHandler(transportProtocolRules),
   getTransportProtocol: getHandler(transportProtocolRules),
 };
@@ -80,7 +83,7 @@ function checkedAs(type: string, operationId: string): CollectionDefinition {
     operationId,
     render(record: StoredRecord, context: RenderContext) {
       const yeti = record as YetiRecord;
-      const view = { baseUrl: context.baseUrl, fields: {}, include: new Set(Object.keys(kind.relationships)) };
+      const view = { baseUrl: context.baseUrl, fields: {}, include: new Map(Object.keys(kind.relationships).map((name) => [name, NO_INCLUDE])) };
       const object = toResourceObject(kind, yeti, view);
       if (yeti.attributes && typeof yeti.attributes === 'object') object.attributes = { ...(object.attributes as object), ...yeti.attributes };
       return { data: object };

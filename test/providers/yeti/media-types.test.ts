@@ -50,7 +50,7 @@ describe(`yeti Content-Type (${JR} lib/jsonapi/acts_as_resource_controller.rb ve
     ['a parameter, which the detail leaves out', 'text/plain; charset=utf-8', 'text/plain'],
     ['no Content-Type at all', undefined, ''],
   ])('refuses a create sent as %s with 415 naming the bare media type (exceptions.rb UnsupportedMediaTypeError)', async (_, contentType, specified) => {
-    const response = await yeti.call('POST', '/registrations', JSON.stringify(registration(required('x'))), { 'content-type': contentType });
+    const response = await yeti.call('POST', '/registrations', Buffer.from(JSON.stringify(registration(required('x')))), { 'content-type': contentType });
     expect(response.status).toBe(415);
     expect(response.json).toEqual(unsupported(specified));
   });

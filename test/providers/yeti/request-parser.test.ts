@@ -15,7 +15,7 @@ const ids = (response: { json: unknown }) => (data(response as never) as Array<{
 describe(`yeti query parameters (${PARSER} setup_index_action)`, () => {
   test.each<[string, unknown]>([
     ['fields=name', badRequest('119', 'Invalid field format', 'Fields must specify a type.')],
-    ['fields[gateways]=name', badRequest('101', 'Invalid resource', 'gateways is not a valid resource.')],
+    ['fields[trunks]=name', badRequest('101', 'Invalid resource', 'trunks is not a valid resource.')],
     ['fields[transport_protocols]=name', badRequest('101', 'Invalid resource', 'transport_protocols is not a valid resource.')],
     ['fields[registrations]=', badRequest('104', 'Invalid field', 'nil is not a valid field for registrations.')],
     ['fields[registrations]=retry_delay', badRequest('104', 'Invalid field', 'retry_delay is not a valid field for registrations.')],
@@ -48,6 +48,11 @@ describe(`yeti query parameters (${PARSER} setup_index_action)`, () => {
   test('answers only the sort error when sort is wrong too (InvalidSortCriteria is raised)', async () => {
     const response = await yeti.get('/registrations?include=gateway&sort=colour');
     expect(response.json).toEqual(badRequest('114', 'Invalid sort criteria', 'colour is not a valid sort criteria for registrations'));
+  });
+
+  test(`accepts fields of another Yeti resource, found by Resource.resource_for (${YETI} app/resources/api/rest/admin/gateway_resource.rb)`, async () => {
+    expect((await yeti.get('/registrations?fields[gateways]=name')).status).toBe(200);
+    expect((await yeti.get('/registrations?fields[registration]=colour')).json).toEqual(badRequest('104', 'Invalid field', 'colour is not a valid field for registration.'));
   });
 
   test.each(['sort=retry_delay', 'sort=retryDelay', 'sort=-retry-delay', 'fields[registrations]=id,name', 'include=', 'filter[id]=abc', 'page[number]=1x'])(

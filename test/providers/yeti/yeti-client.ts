@@ -34,12 +34,13 @@ export function useYeti() {
 
   /**
    * One call with the admin's JWT, JSON:API headers unless `headers` replaces them. A string body
-   * is sent as is (malformed JSON); anything else is JSON-encoded.
+   * is sent as is (malformed JSON), bytes too (fetch then adds no Content-Type of its own);
+   * anything else is JSON-encoded.
    */
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string | undefined> = {}): Promise<HttpResult> {
     const all: Record<string, string | undefined> = { authorization: await token(), accept: JSON_API, ...(body === undefined ? {} : { 'content-type': JSON_API }), ...headers };
     const sent = Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const payload = body === undefined || typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
     const response = await http(sipmock.current.url, `${API}${path}`, { method, headers: sent, body: payload });
     expect(response.text, 'no JavaScript undefined leaks into an answer').not.toContain('undefined');
     return response;

@@ -1,0 +1,34 @@
+import type { MockError } from '../../errors.js';
+import type { MockRequest } from '../types.js';
+import { parseCreate, parseRelationshipUpdate, parseUpdate } from './document-parser.js';
+import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
+import { parseQuery } from './query-parser.js';
+import { KINDS } from './resources.js';
+
+const WRITES = /^(create|update|replace)(Registration|Pop|Node)(Relationship)?$/;
+const TYPES: Record<string, string> = { Registration: 'registrations', Pop: 'pops', Node: 'nodes' };
+
+/**
+ * When the spec refused a request before the handler ran, the error is the one jsonapi-resources
+ * raises first for it: the document is parsed again here, in jsonapi-resources' order. Undefined
+ * when the parse passes (the refusal is one of the model's, which the caller words itself).
+ */
+export function reparseRefused(error: MockError, request: MockRequest): ResourceError[] | 'no-route' | undefined {
+  // A relationship name the routes do not have: Rails has no route for it.
+  if (error.violations.some((violation) => violation.location === 'path' && violation.path[0] === 'relationship')) return 'no-route';
+  const match = WRITES.exec(request.operation?.operationId ?? '');
+  if (!match) return undefined;
+  const [, action, name, relationship] = match;
+  const kind = KINDS[TYPES[name]];
+  try {
+    if (relationship) parseRelationshipUpdate(request.body, kind, request.pathParams.relationship);
+    const query = relationship ? undefined : parseQuery(request, kind, 'write', '');
+    const writable = { kind, creatableId: name !== 'Registration' };
+    if (!relationship && action === 'create') parseCreate(request.body, writable);
+    if (!relationship && action !== 'create') parseUpdate(request.body, writable, request.pathParams.id);
+    return query && query.errors.length > 0 ? query.errors : undefined;
+  } catch (caught) {
+    if (caught instanceof YetiErrors) return caught.errors;
+    throw caught;
+  }
+}
