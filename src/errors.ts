@@ -1,58 +1,87 @@
 /**
- * One catalog of every error sipmock raises. Each entry has the HTTP status it maps to (when it is
- * answered to a client) and a message template. Providers render these in their own error format
- * (src/providers/<slug>/errors.ts); nothing else formats an error for the wire.
+ * One catalog of every error sipmock raises. Each entry has the HTTP status it maps to, a message
+ * template and a scope:
+ * - `provider`: answered on a provider's routes, rendered by that provider's `renderError`, which
+ *   must handle every such code (a new one is a compile error in each provider, not a silent 500);
+ * - `control`: answered by the control API under /__sipmock, as JSON (src/server/control-errors.ts);
+ * - `startup`: stops the start (a bad spec, option or state file); never answered to a client.
  */
 export const MOCK_ERRORS = {
-  MOCK_ERR_SPEC_UNREADABLE: { status: 500, message: 'Failed to load spec {file}: {why}' },
+  MOCK_ERR_SPEC_UNREADABLE: { scope: 'startup', status: 500, message: 'Failed to load spec {file}: {why}' },
   MOCK_ERR_SPEC_DIALECT: {
+    scope: 'startup',
     status: 500,
     message:
       'Failed to load spec {file}: jsonSchemaDialect is {dialect}; OpenAPI 3.1 specs must declare ' +
       'https://json-schema.org/draft/2020-12/schema, or prism-http validates nothing',
   },
-  MOCK_ERR_CONFIG: { status: 500, message: 'Invalid configuration: {why}' },
+  MOCK_ERR_CONFIG: { scope: 'startup', status: 500, message: 'Invalid configuration: {why}' },
   MOCK_ERR_STATE_FILE: {
+    scope: 'startup',
     status: 500,
     message: 'Failed to restore state from {file}: {why}. Fix or move the file; sipmock never replaces it silently',
   },
-  MOCK_ERR_STATE_INVALID: { status: 400, message: 'The state for {provider} was refused: {why}' },
-  MOCK_ERR_ROUTE_NOT_FOUND: { status: 404, message: 'No operation of {provider} matches {method} {path}' },
+  MOCK_ERR_STATE_INVALID: { scope: 'control', status: 400, message: 'The state for {provider} was refused: {why}' },
+  MOCK_ERR_ROUTE_NOT_FOUND: { scope: 'provider', status: 404, message: 'No operation of {provider} matches {method} {path}' },
   MOCK_ERR_METHOD_NOT_ALLOWED: {
+    scope: 'provider',
     status: 405,
     message: '{method} is not allowed on {path}; allowed: {allowed}',
   },
-  MOCK_ERR_AUTH_MISSING: { status: 401, message: 'Missing credentials: {why}' },
-  MOCK_ERR_AUTH_INVALID: { status: 401, message: 'Invalid credentials: {why}' },
-  MOCK_ERR_FORBIDDEN: { status: 403, message: 'Forbidden: {why}' },
-  MOCK_ERR_BODY_MALFORMED: { status: 400, message: 'The request body is not valid JSON: {why}' },
-  MOCK_ERR_BODY_MISSING: { status: 400, message: 'The request body is required and was empty' },
-  MOCK_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body exceeds the limit of {limit} bytes' },
+  MOCK_ERR_AUTH_MISSING: { scope: 'provider', status: 401, message: 'Missing credentials: {why}' },
+  MOCK_ERR_AUTH_INVALID: { scope: 'provider', status: 401, message: 'Invalid credentials: {why}' },
+  MOCK_ERR_FORBIDDEN: { scope: 'provider', status: 403, message: 'Forbidden: {why}' },
+  MOCK_ERR_BODY_MALFORMED: { scope: 'provider', status: 400, message: 'The request body is not valid JSON: {why}' },
+  MOCK_ERR_BODY_MISSING: { scope: 'provider', status: 400, message: 'The request body is required and was empty' },
+  MOCK_ERR_BODY_TOO_LARGE: { scope: 'provider', status: 413, message: 'The request body exceeds the limit of {limit} bytes' },
   MOCK_ERR_MEDIA_UNSUPPORTED: {
+    scope: 'provider',
     status: 415,
     message: 'Content-Type {contentType} is not supported; send {expected}',
   },
-  MOCK_ERR_MEDIA_UNACCEPTABLE: { status: 406, message: 'Accept {accept} does not allow {expected}' },
-  MOCK_ERR_VALIDATION: { status: 422, message: 'The request is invalid: {summary}' },
-  MOCK_ERR_NOT_FOUND: { status: 404, message: '{resource} {id} was not found' },
-  MOCK_ERR_CONFLICT: { status: 409, message: '{why}' },
-  MOCK_ERR_PREFER_INVALID: { status: 400, message: 'Invalid Prefer header "{value}": {why}' },
+  MOCK_ERR_MEDIA_UNACCEPTABLE: { scope: 'provider', status: 406, message: 'Accept {accept} does not allow {expected}' },
+  MOCK_ERR_VALIDATION: { scope: 'provider', status: 422, message: 'The request is invalid: {summary}' },
+  MOCK_ERR_NOT_FOUND: { scope: 'provider', status: 404, message: '{resource} {id} was not found' },
+  MOCK_ERR_PREFER_INVALID: { scope: 'provider', status: 400, message: 'Invalid Prefer header "{value}": {why}' },
   MOCK_ERR_PREFER_CODE: {
+    scope: 'provider',
     status: 400,
     message: 'Prefer code={code} is not documented for {operationId}; documented codes: {codes}',
   },
   MOCK_ERR_PREFER_EXAMPLE: {
+    scope: 'provider',
     status: 400,
     message: 'Prefer example={example} does not exist for {operationId} status {code}; examples: {examples}',
   },
   MOCK_ERR_REPLAY_UNMATCHED: {
+    scope: 'provider',
     status: 404,
     message: 'No recorded fixture matches {method} {path} ({operationId}); closest: {closest}',
   },
-  MOCK_ERR_INTERNAL: { status: 500, message: 'Internal error: {why}' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  MOCK_ERR_INTERNAL: { scope: 'provider', status: 500, message: 'Internal error: {why}' },
+  MOCK_ERR_STATE_SAVE: {
+    scope: 'provider',
+    status: 500,
+    message: 'The change was rolled back: saving state to {file} failed ({why})',
+  },
+  MOCK_ERR_ACCOUNT_LIMIT: {
+    scope: 'provider',
+    status: 503,
+    message: 'sipmock holds {max} accounts already (--max-accounts); a new account cannot be created',
+  },
+  MOCK_ERR_CONTROL_NOT_FOUND: { scope: 'control', status: 404, message: 'No control route {method} {path}; see the README, "Control API"' },
+  MOCK_ERR_CONTROL_BODY: { scope: 'control', status: 400, message: 'The control request body is not valid JSON: {why}' },
+  MOCK_ERR_CONTROL_UNAUTHORIZED: { scope: 'control', status: 401, message: 'The control API needs Authorization: Bearer <control token>' },
+  MOCK_ERR_CONTROL_FORBIDDEN: { scope: 'control', status: 403, message: 'The control API refused the request: {why}' },
+  MOCK_ERR_CONTROL_INTERNAL: { scope: 'control', status: 500, message: 'The control API failed: {why}' },
+  MOCK_ERR_NO_PROVIDER: { scope: 'control', status: 404, message: 'sipmock serves no provider at {method} {path}; use one of the mounted prefixes' },
+} as const satisfies Record<string, { scope: 'provider' | 'control' | 'startup'; status: number; message: string }>;
 
 export type MockErrorCode = keyof typeof MOCK_ERRORS;
+type CodesOf<Scope> = { [C in MockErrorCode]: (typeof MOCK_ERRORS)[C]['scope'] extends Scope ? C : never }[MockErrorCode];
+/** The codes a provider answers: every provider's `renderError` handles each of them. */
+export type ProviderErrorCode = CodesOf<'provider'>;
+export type ControlErrorCode = CodesOf<'control'>;
 
 /** A validation failure of one field, in provider-neutral terms. */
 export type Violation = {
@@ -89,4 +118,21 @@ export class MockError extends Error {
 
 export function isMockError(error: unknown): error is MockError {
   return error instanceof MockError;
+}
+
+/** A MockError a provider answers; anything else that reaches a provider route is an internal error. */
+export type ProviderError = MockError & { readonly code: ProviderErrorCode };
+
+export function toProviderError(error: unknown): ProviderError {
+  if (error instanceof MockError && MOCK_ERRORS[error.code].scope === 'provider') return error as ProviderError;
+  const why = error instanceof Error ? error.message : String(error);
+  return new MockError('MOCK_ERR_INTERNAL', { why }) as ProviderError;
+}
+
+/**
+ * For the `default:` branch of a renderer's switch over `error.code`: it only compiles when every
+ * provider code has its own case, so a new catalog code cannot fall through to a silent 500.
+ */
+export function unhandledCode(code: never): never {
+  throw new Error(`no rendering for error code ${String(code)}`);
 }

@@ -137,8 +137,9 @@ function compileRequestValidators(source: IHttpOperation): RequestValidators {
 }
 
 /**
- * Parameters are validated as one object schema, so that Ajv coerces their string values in place
- * and reports each failing parameter by name.
+ * Parameters are validated as one object schema, so that Ajv coerces their string values (numbers,
+ * booleans) as the spec types them and reports each failing parameter by name. Ajv coerces in
+ * place, so it works on a copy: the request's own values stay the strings the client sent.
  */
 function compileParameters(parameters: IHttpParam[], location: 'path' | 'query'): (values: Record<string, string>) => Violation[] {
   if (parameters.length === 0) return () => [];
@@ -148,7 +149,7 @@ function compileParameters(parameters: IHttpParam[], location: 'path' | 'query')
     required: parameters.filter((p) => p.required).map((p) => p.name),
   };
   const validate = compileSchema(parameterAjv, schema, location);
-  return (values) => validate(values);
+  return (values) => validate({ ...values });
 }
 
 function compilePathTemplate(template: string): { regex: RegExp; names: string[]; score: number } {

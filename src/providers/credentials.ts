@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { MockError } from '../errors.js';
-import type { AuthContext, AuthResult, CredentialList, MockRequest } from './types.js';
+import type { AuthContext, AuthResult, CredentialList, ProviderRequest } from './types.js';
 
 /** RFC 6750 b64token: what may follow `Bearer `. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -42,8 +42,13 @@ function decodeBase64(text: string): string | undefined {
 }
 
 /** Bearer-token providers: any well-formed token passes (or a listed one), and the token is the account. */
-export function authenticateBearer(request: MockRequest, context: AuthContext): AuthResult {
+export function authenticateBearer(request: ProviderRequest, context: AuthContext): AuthResult {
   const token = readBearerToken(request.headers);
   requireListed(context.credentials, token);
   return { account: token };
+}
+
+/** The example credential of a Bearer-token provider: fixed headers. */
+export function bearerExample(token: string): () => Promise<Record<string, string>> {
+  return async () => ({ authorization: `Bearer ${token}` });
 }

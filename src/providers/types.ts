@@ -1,29 +1,34 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { MockError } from '../errors.js';
+import type { ProviderError } from '../errors.js';
 import type { Operation } from '../openapi/operation.js';
 import type { Preferences } from '../mock/preferences.js';
 import type { AccountState } from '../state/account-state.js';
-import type { Collection, StoredRecord } from '../state/collection.js';
-import type { SeedFunction } from '../state/store.js';
+import type { Collection, IdStrategy, StoredRecord } from '../state/collection.js';
+import type { FixturePlan } from '../recording/scenario-plan.js';
 
-/** A request as the mock sees it once it has been routed to a provider. */
-export type MockRequest = {
-  provider: string;
-  method: string;
-  /** The provider's real path (without the /<slug> prefix), e.g. /api/gateways/42. */
-  path: string;
-  /** The full URL the client asked for, for links: http://127.0.0.1:4010/sippet/api/gateways?x=1 */
-  url: URL;
+/** A request as it reaches a provider, before or without a matching operation (errors see these). */
+export type ProviderRequest = {
+  readonly provider: string;
+  readonly method: string;
+  /** The provider's real path (without any /<slug> mount prefix), e.g. /api/gateways/42. */
+  readonly path: string;
+  /** The full URL the client asked for: http://127.0.0.1:4010/sippet/api/gateways?x=1 */
+  readonly url: URL;
   /** Lower-case header names, as node gives them. */
-  headers: IncomingHttpHeaders;
-  query: Record<string, string>;
-  pathParams: Record<string, string>;
-  /** The parsed JSON body, or undefined when there was none. */
-  body: unknown;
+  readonly headers: IncomingHttpHeaders;
+  /** The query as the client sent it (the last value of a repeated name); never coerced. */
+  readonly query: Readonly<Record<string, string>>;
+  /** The parsed JSON body; undefined when there was none or it has not been read. */
+  readonly body?: unknown;
   /** The request media type, lower-case, without parameters; '' without a body. */
-  mediaType: string;
-  operation?: Operation;
+  readonly mediaType: string;
+  /** Set once the request matched an operation of the spec. */
+  readonly operation?: Operation;
+  readonly pathParams: Readonly<Record<string, string>>;
 };
+
+/** A request routed to one operation of the spec, with its body read. Handlers get these. */
+export type RoutedRequest = ProviderRequest & { readonly operation: Operation };
 
 /** What goes back on the wire. A Buffer body is sent as is; anything else is sent as JSON. */
 export type MockResponse = {
@@ -45,61 +50,104 @@ export type AuthContext = {
   secret: Uint8Array;
 };
 
-/** Answers a request itself (state, tokens) instead of the spec's canned response. */
-export type OperationHandler = (request: MockRequest, context: HandlerContext) => MockResponse | Promise<MockResponse>;
+/** Sends one request to a running sipmock's provider and gives back the status and parsed body. */
+export type ProviderCall = (request: { method: string; path: string; headers: Record<string, string>; body?: unknown }) => Promise<{ status: number; body: unknown }>;
 
-export type HandlerContext = {
-  account: string | undefined;
-  preferences: Preferences;
-  auth: AuthContext;
-  /** The provider's base URL as this client sees it (http://127.0.0.1:4010/sippet), for links. */
-  baseUrl: string;
-  /** The account's stored state; present when the provider keeps state and the request is authenticated. */
-  state?: AccountState;
+export type ProviderAuth = {
+  /** Checks the request's credentials; throws a MockError (401/403) when they do not pass. The account is the result. */
+  authenticate(request: RoutedRequest, context: AuthContext): AuthResult | Promise<AuthResult>;
+  /**
+   * Headers of a client that authenticates as the provider's documented example account, for the
+   * docs, the fixture generator and tests. `call` reaches the running provider (Yeti logs in first).
+   */
+  example(call: ProviderCall): Promise<Record<string, string>>;
 };
 
+/** What every handler may read. */
+export type BaseContext = {
+  preferences: Preferences;
+  auth: AuthContext;
+  /** The provider's base URL as this client reached it (http://127.0.0.1:4010/sippet), for links. */
+  baseUrl: string;
+};
+
+/** A handler of an authenticated operation: the account and its state are always there. */
+export type HandlerContext = BaseContext & { account: string; state: AccountState };
+
+export type OperationHandler = (request: RoutedRequest, context: HandlerContext) => MockResponse | Promise<MockResponse>;
+
+/**
+ * A handler of an operation that needs no credentials (a login that issues them). It has no
+ * account; its answer is never replayed from a fixture, since the credential it issues must be one
+ * this server accepts.
+ */
+export type AnonymousHandler = (request: RoutedRequest, context: BaseContext) => MockResponse | Promise<MockResponse>;
+
 export type RenderContext = { baseUrl: string };
+
+/** How a replayed (recorded) success answer changes a collection: records to upsert, ids to remove. */
+export type ReplayedChange = { upsert?: StoredRecord[]; remove?: string[] };
+export type ReplayRule = (request: RoutedRequest, body: unknown, stored: Collection) => ReplayedChange;
 
 /** One kind of stored record. */
 export type CollectionDefinition = {
   /** The operation whose success response shows one record: stored records are checked against it. */
   operationId: string;
+  /** How new ids are made: `uuid` (from the account's seeded random), `{ sequence }`, or `client` (the request names it). */
+  ids: IdStrategy;
   /** The record as that operation's success response body. */
   render(record: StoredRecord, context: RenderContext): unknown;
-  /**
-   * How a replayed (recorded) success answer changes this collection, by operationId, so that a
-   * replayed create lands in the store and later reads and lists agree with it.
-   */
-  replay?: Record<string, (request: MockRequest, body: unknown, stored: Collection) => ReplayedChange>;
+  /** How a replayed answer of an operation changes this collection, by operationId. */
+  replay?: Record<string, ReplayRule>;
 };
 
-export type ReplayedChange = { upsert?: StoredRecord[]; remove?: string[] };
-
-/** What a stateful provider stores, and how a new account starts. */
-export type ProviderState = {
+/** The records a stateful provider keeps per account, how a new account starts, and the handlers over them. */
+export type ProviderResources = {
   collections: Record<string, CollectionDefinition>;
   /** Fills a new account; it must be deterministic (use state.random()). */
-  seed: SeedFunction;
+  seed(state: AccountState): void;
+  /** Operations answered from state, by operationId: each must need credentials in the spec. */
+  handlers: Record<string, OperationHandler>;
 };
 
 /**
- * Everything sipmock knows about one provider. Core code never branches on a provider's name:
- * it calls these.
+ * Media-type rules beyond the spec's list of request and response types. `json` accepts JSON with
+ * parameters (`; charset=utf-8`) and without a Content-Type; a JSON:API provider refuses what its
+ * framework refuses.
+ */
+export type MediaPolicy = {
+  /** Throws MOCK_ERR_MEDIA_UNSUPPORTED when the body's Content-Type is refused. */
+  checkContentType(request: RoutedRequest, contentType: string | undefined): void;
+  /** Throws MOCK_ERR_MEDIA_UNACCEPTABLE when Accept excludes every response type. */
+  checkAccept(request: RoutedRequest, accept: string | undefined, offered: string[]): void;
+  /** The media type a body sent without Content-Type is read as; undefined: it is refused (JSON:API). */
+  defaultRequestType(operation: Operation): string | undefined;
+};
+
+/**
+ * Everything sipmock knows about one provider. The core never names a provider: it loops over
+ * these. Build one with `defineProvider`, which checks it.
  */
 export interface ProviderDefinition {
-  /** The lower-case slug used as URL prefix, folder and CLI argument. */
-  slug: string;
-  title: string;
-  /** The spec file name inside specs/. */
-  specFile: string;
+  /** The lower-case slug: URL prefix, fixtures folder, CLI argument. */
+  readonly slug: string;
+  readonly title: string;
+  /** The OpenAPI 3.1 document: an absolute path, or a file name in sipmock's own specs/. */
+  readonly spec: string;
   /** The provider's real base URL, for the README table and the health endpoint. */
-  realBase: string;
-  /** Checks the request's credentials; throws a MockError (401/403) when they do not pass. */
-  authenticate(request: MockRequest, context: AuthContext): AuthResult | Promise<AuthResult>;
-  /** Renders any MockError in the provider's own error format. */
-  renderError(error: MockError, request: MockRequest): MockResponse;
-  /** Operations the provider answers itself, by operationId. */
-  handlers?: Record<string, OperationHandler>;
-  /** The records the provider keeps per account, when its handlers are stateful. */
-  state?: ProviderState;
+  readonly realBase: string;
+  readonly auth: ProviderAuth;
+  /** Renders every provider-scope catalog error in the provider's own format. */
+  renderError(error: ProviderError, request: ProviderRequest): MockResponse;
+  readonly media: MediaPolicy;
+  /** Stored records and the handlers over them; a provider without them answers from its spec. */
+  readonly resources?: ProviderResources;
+  /** Operations that need no credentials and that the provider answers itself (token issuers). */
+  readonly anonymous?: Record<string, AnonymousHandler>;
+  /** How the shipped fixture set is made for this provider, beyond what its spec gives. */
+  readonly fixtures?: FixturePlan;
+  /** Request and response field names that carry secrets, beyond the generic patterns (redaction). */
+  readonly secretFields: readonly string[];
+  /** Request body fields that differ between otherwise identical requests (timestamps): not matched on replay. */
+  readonly volatileFields: readonly string[];
 }

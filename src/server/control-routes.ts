@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { MockError } from '../errors.js';
 import type { StateStore } from '../state/store.js';
+import { controlErrorHandler, sendControlError } from './control-errors.js';
+import type { Logger } from './logger.js';
 import type { MountedProvider } from './mounted-provider.js';
 import { createStateRoutes } from './state-routes.js';
 
@@ -11,6 +14,11 @@ export type ControlRoutesOptions = {
   providers: MountedProvider[];
   store: StateStore;
   controlToken?: string;
+  logger: Logger;
+  /** Resolves once stored changes are on disk: control writes are answered only after it. */
+  persist?: () => Promise<void>;
+  /** The base URL of each provider as clients should use it, given the URL the control request came in on. */
+  baseUrlOf(slug: string, origin: string): string;
 };
 
 /** The control API under /__sipmock: health and stored state. */
@@ -19,14 +27,14 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
   router.use(guardControl(options.controlToken));
 
   router.get('/health', (req, res) => {
-    const base = `${req.protocol}://${req.get('host')}`;
+    const origin = `${req.protocol}://${req.get('host')}`;
     res.json({
       status: 'ok',
       version: VERSION,
       providers: options.providers.map((p) => ({
         slug: p.definition.slug,
         title: p.definition.title,
-        baseUrl: `${base}/${p.definition.slug}`,
+        baseUrl: options.baseUrlOf(p.definition.slug, origin),
         realBase: p.definition.realBase,
         specVersion: p.spec.document.info.version,
         operations: p.operations.length,
@@ -34,11 +42,12 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
     });
   });
 
-  router.use('/state', createStateRoutes(options.providers, options.store));
+  router.use('/state', createStateRoutes(options));
 
   router.use((req, res) => {
-    res.status(404).json({ error: 'not_found', message: `No control route ${req.method} /__sipmock${req.path}` });
+    sendControlError(res, new MockError('MOCK_ERR_CONTROL_NOT_FOUND', { method: req.method, path: `/__sipmock${req.path}` }));
   });
+  router.use(controlErrorHandler(options.logger));
   return router;
 }
 
@@ -51,10 +60,13 @@ function guardControl(token: string | undefined) {
     if (token !== undefined) {
       const [scheme, presented] = (req.get('authorization') ?? '').trim().split(/\s+/);
       if (scheme?.toLowerCase() === 'bearer' && presented === token) return next();
-      return res.status(401).json({ error: 'unauthorized', message: 'The control API needs Authorization: Bearer <control token>' });
+      return sendControlError(res, new MockError('MOCK_ERR_CONTROL_UNAUTHORIZED'));
     }
     if (isLoopback(req.socket.remoteAddress)) return next();
-    return res.status(403).json({ error: 'forbidden', message: 'The control API answers loopback clients only; start sipmock with --control-token to allow others' });
+    return sendControlError(
+      res,
+      new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'it answers loopback clients only; start sipmock with --control-token to allow others' }),
+    );
   };
 }
 

@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
+import { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
 import type { ProviderDefinition } from '../providers/types.js';
+import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
+import { Replayer, type ReplayMode } from '../recording/replay.js';
+import { openStateFile } from '../state/state-file.js';
+import { StateStore, type ProviderStore } from '../state/store.js';
+import { controlErrorHandler, sendControlError } from './control-errors.js';
 import { createControlRoutes } from './control-routes.js';
 import { listen } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
-import { createProviderRoute } from './provider-route.js';
+import { createProviderRoute, type ProviderRoute } from './provider-route.js';
 import { DEFAULT_BODY_LIMIT } from './read-body.js';
-import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
-import { Replayer, type ReplayMode } from '../recording/replay.js';
-import { openStateFile } from '../state/state-file.js';
-import { StateStore } from '../state/store.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
-export const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../specs', import.meta.url));
+export { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
 
 export type SipmockOptions = {
-  /** Slugs to serve; all providers when omitted. */
-  providers?: string[];
+  /** Providers to serve: built-in slugs and definitions of your own, mixed; all built-ins when omitted. */
+  providers?: Array<string | ProviderDefinition>;
+  /** Where built-in specs (and definitions' relative spec names) are read from. */
   specsDir?: string;
   /** Accepted credentials per provider slug; any well-formed credential passes where a slug has none. */
   credentials?: Record<string, readonly string[]>;
@@ -33,9 +35,15 @@ export type SipmockOptions = {
   controlToken?: string;
   /** Restores state from this file at start and saves it after every change. */
   stateFile?: string;
+  /** How many accounts may hold written state at once (default 10,000); a new one past it gets the provider's 503. */
+  maxAccounts?: number;
   /** The clock of stored timestamps (tests pin it). */
   clock?: () => Date;
-  /** Answer requests that match a recorded fixture from this directory; 'strict' refuses the others. */
+  /**
+   * Answer requests that match a recorded fixture from this directory; 'strict' refuses the others.
+   * Credentials are always checked first, as the provider would: a replayed answer is never a
+   * way past authentication.
+   */
   replay?: { mode: ReplayMode; fixturesDir?: string };
 };
 
@@ -46,114 +54,169 @@ export type Sipmock = {
    * router would add about a sixth to each request), everything else to the express app.
    */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** A handler serving one provider at the root, with its real paths (a port of its own). */
+  handleProvider(slug: string): (req: IncomingMessage, res: ServerResponse) => void;
   providers: MountedProvider[];
   store: StateStore;
+  /** Base URLs of providers served on ports of their own (startSipmock fills it with portPerProvider). */
+  ownPorts: Map<string, string>;
   /** Saves pending state; call before exiting. */
   close(): Promise<void>;
 };
 
-/** Builds the express app serving every chosen provider under /<slug>. It never listens. */
+/** Builds the app serving every chosen provider under /<slug>. It never listens. */
 export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmock> {
   const definitions = selectProviders(options.providers);
   const specsDir = options.specsDir ?? DEFAULT_SPECS_DIR;
   const logger = options.logger ?? createLogger();
   const secret = options.secret ?? randomBytes(32);
   const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
-  const store = new StateStore({
-    seeds: Object.fromEntries(definitions.filter((d) => d.state).map((d) => [d.slug, d.state!.seed])),
-    clock: options.clock,
-  });
+  const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts: options.maxAccounts });
   const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
-  const replayer = options.replay
-    ? new Replayer(await loadFixtures(options.replay.fixturesDir ?? DEFAULT_FIXTURES_DIR, definitions.map((d) => d.slug)), options.replay.mode)
-    : undefined;
+  const replayer = options.replay ? await createReplayer(options.replay, definitions) : undefined;
+  const persist = stateFile?.flush;
+  const ownPorts = new Map<string, string>();
 
+  const routes = new Map<string, ProviderRoute>();
+  for (const provider of providers) {
+    const { slug } = provider.definition;
+    const auth = { credentials: options.credentials?.[slug], secret };
+    routes.set(slug, createProviderRoute({ provider, auth, store, persist, replayer, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger }));
+  }
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(CONTROL_PREFIX, createControlRoutes({ providers, store, controlToken: options.controlToken }));
-  const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
-  for (const provider of providers) {
-    const mountPath = `/${provider.definition.slug}`;
-    const route = createProviderRoute({
-      provider,
-      auth: { credentials: options.credentials?.[provider.definition.slug], secret },
-      store,
-      persist: stateFile?.flush,
-      replayer,
-      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      logger,
-    });
-    app.use(mountPath, (req, res) => route(req, res, mountPath));
-    routes.set(mountPath, (req, res) => route(req, res, mountPath));
-  }
+  const baseUrlOf = (slug: string, origin: string) => ownPorts.get(slug) ?? `${origin}/${slug}`;
+  app.use(CONTROL_PREFIX, createControlRoutes({ providers, store, controlToken: options.controlToken, logger, persist, baseUrlOf }));
+  for (const [slug, route] of routes) app.use(`/${slug}`, (req, res) => route(req, res, `/${slug}`));
   // Anything under no provider: say which prefixes exist.
   app.use((req, res) => {
-    res.status(404).json({
-      error: 'not_found',
-      message: `sipmock serves no provider at ${req.method} ${req.path}; use one of the mounted prefixes`,
-      providers: providers.map((p) => `/${p.definition.slug}`),
-      control: CONTROL_PREFIX,
-    });
+    const mounted = [...routes.keys()].map((slug) => `/${slug}`);
+    sendControlError(res, new MockError('MOCK_ERR_NO_PROVIDER', { method: req.method, path: req.path }), { providers: mounted, control: CONTROL_PREFIX });
   });
+  app.use(controlErrorHandler(logger));
+
+  const serve = (route: ProviderRoute, req: IncomingMessage, res: ServerResponse, mountPath: string) => {
+    route(req, res, mountPath).catch((error: unknown) => {
+      logger.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const end = url.indexOf('/', 1);
-    const prefix = end === -1 ? url.split('?')[0] : url.slice(0, end);
+    const prefix = (end === -1 ? url.split('?')[0] : url.slice(0, end)).slice(1);
     const route = routes.get(prefix);
-    if (route) {
-      route(req, res).catch((error: unknown) => {
-        logger.error(`${req.method} ${url}: ${(error as Error).stack ?? error}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
+    if (route) return serve(route, req, res, `/${prefix}`);
     app(req, res);
   };
-  return { app, handle, providers, store, close: async () => stateFile?.close() };
+  const handleProvider = (slug: string) => {
+    const route = routes.get(slug);
+    if (!route) throw new MockError('MOCK_ERR_CONFIG', { why: `no provider "${slug}" is served` });
+    return (req: IncomingMessage, res: ServerResponse) => serve(route, req, res, '');
+  };
+  return {
+    app,
+    handle,
+    handleProvider,
+    providers,
+    store,
+    ownPorts,
+    close: async () => stateFile?.close(),
+  };
 }
+
+export type StartOptions = SipmockOptions & {
+  port?: number;
+  host?: string;
+  /** Also serve each provider on a port of its own, with its real paths at the root. */
+  portPerProvider?: boolean;
+};
 
 export type RunningSipmock = Sipmock & {
   server: Server;
   url: string;
   port: number;
+  /** Where a provider's real paths are served: `<url>/<slug>`, or its own port's URL with portPerProvider. */
+  baseUrl(slug: string): string;
   close(): Promise<void>;
 };
 
 /** Starts sipmock on `host:port` (port 0 picks a free one). */
-export async function startSipmock(options: SipmockOptions & { port?: number; host?: string } = {}): Promise<RunningSipmock> {
+export async function startSipmock(options: StartOptions = {}): Promise<RunningSipmock> {
   const sipmock = await createSipmock(options);
-  const server = createServer(sipmock.handle);
-  // A client that stops sending must not hold a connection forever.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
   const host = options.host ?? '127.0.0.1';
-  const { port, url } = await listen(server, options.port ?? 4010, host);
+  const servers: Server[] = [];
+  const open = async (handler: (req: IncomingMessage, res: ServerResponse) => void, port: number) => {
+    const server = createServer(handler);
+    // A client that stops sending must not hold a connection forever.
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+    servers.push(server);
+    return { server, ...(await listen(server, port, host)) };
+  };
+  const main = await open(sipmock.handle, options.port ?? 4010);
+  if (options.portPerProvider) {
+    for (const provider of sipmock.providers) {
+      const { slug } = provider.definition;
+      const opened = await open(sipmock.handleProvider(slug), 0);
+      sipmock.ownPorts.set(slug, opened.url);
+    }
+  }
+  const baseUrl = (slug: string) => {
+    if (!sipmock.providers.some((p) => p.definition.slug === slug)) throw new MockError('MOCK_ERR_CONFIG', { why: `no provider "${slug}" is served` });
+    return sipmock.ownPorts.get(slug) ?? `${main.url}/${slug}`;
+  };
   return {
     ...sipmock,
-    server,
-    url,
-    port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // In-flight requests finish; keep-alive connections are closed as soon as they are idle.
-        const sweep = setInterval(() => server.closeIdleConnections(), 25);
-        server.close((error) => {
-          clearInterval(sweep);
-          return error ? reject(error) : resolve();
-        });
-        server.closeIdleConnections();
-      }).then(() => sipmock.close()),
+    server: main.server,
+    url: main.url,
+    port: main.port,
+    baseUrl,
+    close: () => Promise.all(servers.map(closeServer)).then(() => sipmock.close()),
   };
 }
 
-function selectProviders(slugs: string[] | undefined): ProviderDefinition[] {
-  if (!slugs || slugs.length === 0) return PROVIDERS;
-  const unknown = slugs.filter((slug) => !PROVIDERS.some((p) => p.slug === slug));
+/** In-flight requests finish; keep-alive connections are closed as soon as they are idle. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    server.close((error) => {
+      clearInterval(sweep);
+      return error ? reject(error) : resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function selectProviders(wanted: Array<string | ProviderDefinition> | undefined): ProviderDefinition[] {
+  if (!wanted || wanted.length === 0) return [...PROVIDERS];
+  const unknown = wanted.filter((entry): entry is string => typeof entry === 'string' && !PROVIDERS.some((p) => p.slug === entry));
   if (unknown.length > 0) {
     throw new MockError('MOCK_ERR_CONFIG', {
       why: `unknown provider ${unknown.join(', ')}; known: ${PROVIDERS.map((p) => p.slug).join(', ')}`,
     });
   }
-  return PROVIDERS.filter((p) => slugs.includes(p.slug));
+  // Built-ins keep the registry's order; definitions of your own follow in the order given.
+  const chosen = [...PROVIDERS.filter((p) => wanted.includes(p.slug)), ...wanted.filter((entry): entry is ProviderDefinition => typeof entry !== 'string')];
+  const slugs = chosen.map((definition) => definition.slug);
+  const repeated = slugs.filter((slug, index) => slugs.indexOf(slug) !== index);
+  if (repeated.length > 0) throw new MockError('MOCK_ERR_CONFIG', { why: `provider ${[...new Set(repeated)].join(', ')} is given twice` });
+  return chosen;
+}
+
+function toProviderStores(definitions: ProviderDefinition[]): Map<string, ProviderStore> {
+  const stores = new Map<string, ProviderStore>();
+  for (const { slug, resources } of definitions) {
+    if (!resources) continue;
+    const collections = new Map(Object.entries(resources.collections).map(([name, collection]) => [name, collection.ids]));
+    stores.set(slug, { collections, seed: (state) => resources.seed(state) });
+  }
+  return stores;
+}
+
+async function createReplayer(replay: NonNullable<SipmockOptions['replay']>, definitions: ProviderDefinition[]): Promise<Replayer> {
+  const fixtures = await loadFixtures(replay.fixturesDir ?? DEFAULT_FIXTURES_DIR, definitions.map((d) => d.slug));
+  const ignored = new Map(definitions.map((d) => [d.slug, new Set([...d.secretFields, ...d.volatileFields])]));
+  return new Replayer(fixtures, replay.mode, ignored);
 }

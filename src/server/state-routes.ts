@@ -1,91 +1,123 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { MockError } from '../errors.js';
 import type { AccountSnapshot } from '../state/account-state.js';
 import type { StoredRecord } from '../state/collection.js';
-import type { StateStore } from '../state/store.js';
+import type { ControlRoutesOptions } from './control-routes.js';
 import type { MountedProvider } from './mounted-provider.js';
 
 /** Records by collection name, as GET returns them and PUT takes them. */
 type AccountRecords = Record<string, StoredRecord[]>;
+/** What the next ids of an account depend on: it travels in a dump, so a PUT of it restores allocation. */
+type Allocation = { draws: number; sequences: Record<string, number> };
+type StateDocument = { provider: string; accounts: Record<string, AccountRecords>; allocation?: Record<string, Allocation> };
+
+const STATE_BODY_LIMIT = '50mb';
 
 /**
  * /__sipmock/state: reset (DELETE), dump (GET) and replace (PUT) stored records, per provider and
  * optionally per account (`?account=`). Replaced records are checked against the spec first, and
- * nothing is stored unless all of them pass.
+ * nothing is stored unless all of them pass. Writes are answered once they are on disk.
  */
-export function createStateRoutes(providers: MountedProvider[], store: StateStore): Router {
+export function createStateRoutes(options: ControlRoutesOptions): Router {
+  const { store } = options;
   const router = express.Router();
-  const bySlug = new Map(providers.map((p) => [p.definition.slug, p]));
+  const bySlug = new Map(options.providers.map((p) => [p.definition.slug, p]));
   const provider = (req: Request): MountedProvider => {
     const found = bySlug.get(String(req.params.slug));
-    if (!found?.definition.state) {
-      throw new MockError('MOCK_ERR_STATE_INVALID', { provider: String(req.params.slug), why: `no stateful provider "${req.params.slug}" is served; served: ${[...bySlug.keys()].join(', ')}` });
+    if (!found?.definition.resources) {
+      const served = [...bySlug.values()].filter((p) => p.definition.resources).map((p) => p.definition.slug);
+      throw new MockError('MOCK_ERR_STATE_INVALID', { provider: String(req.params.slug), why: `no stateful provider "${req.params.slug}" is served; served: ${served.join(', ')}` });
     }
     return found;
   };
   const account = (req: Request) => (typeof req.query.account === 'string' ? req.query.account : undefined);
+  const durable = async () => options.persist?.();
 
-  router.delete('/', (req, res) => {
+  router.delete('/', async (req, res) => {
     store.reset();
+    await durable();
     res.status(204).end();
   });
-  router.delete('/:slug', (req, res) => {
+  router.delete('/:slug', async (req, res) => {
     store.reset(provider(req).definition.slug, account(req));
+    await durable();
     res.status(204).end();
   });
   router.get('/:slug', (req, res) => {
     const { slug } = provider(req).definition;
     const snapshot = store.snapshot(slug, account(req)).providers[slug] ?? {};
-    const accounts = Object.fromEntries(
-      Object.entries(snapshot).map(([name, data]) => [name, Object.fromEntries(Object.entries(data.collections).map(([c, v]) => [c, v.records]))]),
-    );
-    res.json({ provider: slug, accounts });
+    const document: StateDocument = { provider: slug, accounts: {}, allocation: {} };
+    for (const [name, data] of Object.entries(snapshot)) {
+      define(document.accounts, name, mapValues(data.collections, (c) => c.records));
+      define(document.allocation!, name, { draws: data.draws, sequences: mapValues(data.collections, (c) => c.sequence) });
+    }
+    res.json(document);
   });
-  router.put('/:slug', express.json({ limit: '50mb', type: () => true }), (req, res) => {
+  router.put('/:slug', express.json({ limit: STATE_BODY_LIMIT, type: () => true }), async (req, res) => {
     const mounted = provider(req);
     const single = account(req);
-    const accounts = (single !== undefined ? { [single]: req.body } : req.body?.accounts) as Record<string, AccountRecords> | undefined;
-    if (!accounts || typeof accounts !== 'object') {
+    const body = req.body as Partial<StateDocument> | undefined;
+    const accounts = single !== undefined ? { [single]: req.body as AccountRecords } : body?.accounts;
+    if (!isObject(accounts)) {
       throw new MockError('MOCK_ERR_STATE_INVALID', { provider: mounted.definition.slug, why: 'send {"accounts": {"<account>": {"<collection>": [records]}}}, or the collections of one account with ?account=' });
     }
-    const snapshots: Record<string, AccountSnapshot> = {};
-    for (const [name, records] of Object.entries(accounts)) snapshots[name] = toSnapshot(mounted, name, records);
+    const allocation = single === undefined && isObject(body?.allocation) ? body.allocation : {};
+    const snapshots: Record<string, AccountSnapshot> = Object.create(null);
+    for (const [name, records] of Object.entries(accounts)) {
+      define(snapshots, name, toSnapshot(mounted, name, records, Object.hasOwn(allocation, name) ? allocation[name] : undefined));
+    }
     store.replaceAccounts(mounted.definition.slug, snapshots);
+    await durable();
     res.json({ provider: mounted.definition.slug, accounts: Object.keys(snapshots) });
-  });
-  router.use((error: unknown, req: Request, res: Response, next: (error?: unknown) => void) => {
-    if (!(error instanceof MockError)) return next(error);
-    res.status(error.status).json({ error: error.code, message: error.message, violations: error.violations });
   });
   return router;
 }
 
 /** Checks one account's records against the spec and turns them into a snapshot. */
-function toSnapshot(provider: MountedProvider, account: string, records: AccountRecords): AccountSnapshot {
-  const { slug, state } = provider.definition;
+function toSnapshot(provider: MountedProvider, account: string, records: AccountRecords, allocation: Allocation | undefined): AccountSnapshot {
+  const { slug, resources } = provider.definition;
+  const collections = resources!.collections;
   const refuse = (why: string) => new MockError('MOCK_ERR_STATE_INVALID', { provider: slug, why: `account "${account}": ${why}` });
-  if (!records || typeof records !== 'object' || Array.isArray(records)) throw refuse('expected an object of collections');
-  const collections: AccountSnapshot['collections'] = {};
+  if (!isObject(records)) throw refuse('expected an object of collections');
+  const snapshot: AccountSnapshot = { draws: toCount(allocation?.draws), collections: Object.create(null) };
   for (const [name, list] of Object.entries(records)) {
-    const definition = state!.collections[name];
-    if (!definition) throw refuse(`unknown collection "${name}"; known: ${Object.keys(state!.collections).join(', ')}`);
+    if (!Object.hasOwn(collections, name)) throw refuse(`unknown collection "${name}"; known: ${Object.keys(collections).join(', ')}`);
     if (!Array.isArray(list)) throw refuse(`collection "${name}" must be an array of records`);
-    const operation = provider.operations.find((o) => o.operationId === definition.operationId)!;
+    const definition = collections[name];
+    const operation = provider.byId.get(definition.operationId)!;
+    const mediaType = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType ?? 'application/json';
     const ids = new Set<string>();
     list.forEach((record, index) => {
-      if (typeof record?.id !== 'string' || record.id === '') throw refuse(`${name}[${index}] needs a string id`);
+      if (!isObject(record) || typeof record.id !== 'string' || record.id === '') throw refuse(`${name}[${index}] needs a string id`);
       if (ids.has(record.id)) throw refuse(`${name}[${index}] repeats id "${record.id}"`);
       ids.add(record.id);
-      const body = definition.render(record, { baseUrl: `http://127.0.0.1/${slug}` });
-      const mediaType = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType ?? 'application/json';
-      const violations = operation.validateResponse(operation.successStatus, mediaType, body);
+      const violations = operation.validateResponse(operation.successStatus, mediaType, definition.render(record, { baseUrl: `http://127.0.0.1/${slug}` }));
       if (violations.length > 0) {
         const first = violations[0];
         throw new MockError('MOCK_ERR_STATE_INVALID', { provider: slug, why: `account "${account}": ${name}[${index}] does not match the ${definition.operationId} response: ${first.path.join('.')} ${first.message}` }, violations);
       }
     });
-    const numericIds = list.map((r) => Number(r.id)).filter(Number.isInteger);
-    collections[name] = { sequence: numericIds.length > 0 ? Math.max(...numericIds) : 0, records: list };
+    const sequences = allocation?.sequences;
+    define(snapshot.collections, name, { sequence: toCount(isObject(sequences) && Object.hasOwn(sequences, name) ? sequences[name] : 0), records: list });
   }
-  return { draws: 0, collections };
+  return snapshot;
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function toCount(value: unknown): number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0;
+}
+
+/** Sets a key chosen by a client without reaching the prototype (`__proto__`, `constructor`). */
+function define<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function mapValues<A, B>(object: Record<string, A>, map: (value: A) => B): Record<string, B> {
+  const result: Record<string, B> = {};
+  for (const [key, value] of Object.entries(object)) define(result, key, map(value));
+  return result;
 }

@@ -1,37 +1,43 @@
 import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
+import { MockError } from '../errors.js';
 import { stableHash } from '../mock/stable-hash.js';
-import { Collection, type StoredRecord } from './collection.js';
+import { Collection, type CollectionSnapshot, type IdStrategy, type StoredRecord } from './collection.js';
 
 const require = createRequire(import.meta.url);
 
+/** An account as it is saved and dumped: its records, and what its next ids depend on. */
 export type AccountSnapshot = {
+  /** How many random generators were handed out: the seed of the next UUID depends on it. */
   draws: number;
-  collections: Record<string, { sequence: number; records: StoredRecord[] }>;
+  collections: Record<string, CollectionSnapshot>;
 };
 
 /**
  * The state of one account at one provider: its collections, a seeded source of realistic random
  * values, and the clock. Identical runs (same requests in the same order) give identical data.
+ * Every change to a collection is reported to `onChange`, so no handler has to.
  */
 export class AccountState {
   private readonly collections = new Map<string, Collection>();
-  /** How many random generators were handed out: part of the seed of the next one. */
   private draws = 0;
 
   constructor(
     readonly provider: string,
     readonly account: string,
+    idStrategies: ReadonlyMap<string, IdStrategy>,
     private readonly clock: () => Date,
-    private readonly onChange: () => void,
-  ) {}
-
-  collection<T extends StoredRecord = StoredRecord>(name: string): Collection<T> {
-    let collection = this.collections.get(name);
-    if (!collection) {
-      collection = new Collection();
-      this.collections.set(name, collection);
+    private readonly onChange: (state: AccountState) => void,
+  ) {
+    for (const [name, ids] of idStrategies) {
+      this.collections.set(name, new Collection(name, ids, () => this.random(), () => this.onChange(this)));
     }
+  }
+
+  /** A collection the provider defines; any other name is a bug in the provider. */
+  collection<T extends StoredRecord = StoredRecord>(name: string): Collection<T> {
+    const collection = this.collections.get(name);
+    if (!collection) throw new MockError('MOCK_ERR_INTERNAL', { why: `${this.provider} defines no collection "${name}"` });
     return collection as unknown as Collection<T>;
   }
 
@@ -48,21 +54,18 @@ export class AccountState {
     return this.clock();
   }
 
-  /** Marks the state as changed, so a state file is saved. */
-  changed(): void {
-    this.onChange();
-  }
-
   toJSON(): AccountSnapshot {
-    return {
-      draws: this.draws,
-      collections: Object.fromEntries([...this.collections].map(([name, collection]) => [name, collection.toJSON()])),
-    };
+    const collections: Record<string, CollectionSnapshot> = Object.create(null);
+    for (const [name, collection] of this.collections) collections[name] = collection.toJSON();
+    return { draws: this.draws, collections };
   }
 
+  /** Replaces the contents with a snapshot's; collections it does not name are emptied. */
   restore(snapshot: AccountSnapshot): void {
-    this.draws = snapshot.draws ?? 0;
-    this.collections.clear();
-    for (const [name, data] of Object.entries(snapshot.collections ?? {})) this.collections.set(name, Collection.fromJSON(data));
+    this.draws = Number.isSafeInteger(snapshot.draws) ? snapshot.draws : 0;
+    for (const [name, collection] of this.collections) {
+      const saved = Object.hasOwn(snapshot.collections, name) ? snapshot.collections[name] : undefined;
+      collection.restore(saved ?? { sequence: 0, records: [] });
+    }
   }
 }

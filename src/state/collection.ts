@@ -1,54 +1,127 @@
+import type { Faker } from '@faker-js/faker';
+import { MockError } from '../errors.js';
+
 /** A stored record: any JSON object with a string id, unique within its collection. */
 export type StoredRecord = { id: string; [key: string]: unknown };
 
-/** The records of one kind in one account, in insertion order, plus the last number handed out. */
+/**
+ * How a collection makes new ids: UUIDs from the account's seeded random, increasing integers
+ * from `start`, or ids the client names (the collection only refuses duplicates).
+ */
+export type IdStrategy = 'uuid' | 'client' | { sequence: { start: number } };
+
+export type CollectionSnapshot<T extends StoredRecord = StoredRecord> = { sequence: number; records: T[] };
+
+/**
+ * The records of one kind in one account, in insertion order. It owns its ids: `insert` refuses an
+ * id that exists and `update` one that does not, and `nextId` never hands out a stored id, even
+ * after a dump and restore or a replay. Every change is reported to `onChange` (persistence).
+ */
 export class Collection<T extends StoredRecord = StoredRecord> {
   private readonly records = new Map<string, T>();
-  /** The last sequence number handed out, for providers with increasing integer ids. */
-  sequence = 0;
+  /** The last sequence number handed out (integer-id collections). */
+  private sequence = 0;
+  /** The highest integer id ever stored: new integer ids start above it. */
+  private highest = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly ids: IdStrategy,
+    private readonly random: () => Faker,
+    private readonly onChange: () => void,
+  ) {}
+
+  get size(): number {
+    return this.records.size;
+  }
 
   list(): T[] {
     return [...this.records.values()];
+  }
+
+  /** Records `offset` to `offset + limit` in insertion order, without copying the others. */
+  slice(offset: number, limit: number): T[] {
+    const page: T[] = [];
+    if (limit <= 0) return page;
+    let index = 0;
+    for (const record of this.records.values()) {
+      if (index++ < offset) continue;
+      page.push(record);
+      if (page.length === limit) break;
+    }
+    return page;
   }
 
   get(id: string): T | undefined {
     return this.records.get(id);
   }
 
-  has(id: string): boolean {
-    return this.records.has(id);
+  /**
+   * A new id. UUIDs are drawn from `random` (the handler's own seeded faker, so its other values
+   * stay in sequence) until one is unused; integers continue past the highest stored one.
+   */
+  nextId(random?: Faker): string {
+    if (this.ids === 'client') throw internal(`collection ${this.name} takes ids from the client; it makes none`);
+    if (this.ids === 'uuid') {
+      const source = random ?? this.random();
+      let id = source.string.uuid();
+      while (this.records.has(id)) id = source.string.uuid();
+      return id;
+    }
+    this.sequence = Math.max(this.sequence + 1, this.ids.sequence.start, this.highest + 1);
+    return String(this.sequence);
   }
 
-  /** Inserts or replaces the record with its id. */
-  set(record: T): T {
+  /** Adds a record whose id is new; an existing id is a bug in the caller, never an overwrite. */
+  insert(record: T): T {
+    if (this.records.has(record.id)) throw internal(`collection ${this.name} already holds id ${record.id}`);
+    this.store(record);
+    this.onChange();
+    return record;
+  }
+
+  /** Replaces a stored record by its id. */
+  update(record: T): T {
+    if (!this.records.has(record.id)) throw internal(`collection ${this.name} holds no id ${record.id} to update`);
     this.records.set(record.id, record);
+    this.onChange();
     return record;
   }
 
-  delete(id: string): T | undefined {
+  /** Inserts or replaces: for replayed answers, which may or may not name a record already stored. */
+  upsert(record: T): T {
+    this.store(record);
+    this.onChange();
+    return record;
+  }
+
+  remove(id: string): T | undefined {
     const record = this.records.get(id);
+    if (record === undefined) return undefined;
     this.records.delete(id);
+    this.onChange();
     return record;
   }
 
-  get size(): number {
-    return this.records.size;
-  }
-
-  /** The next integer id, past every id already stored: Yeti and VoiceTel ids only grow. */
-  nextSequence(start = 1): number {
-    this.sequence = Math.max(this.sequence + 1, start);
-    return this.sequence;
-  }
-
-  toJSON(): { sequence: number; records: T[] } {
+  toJSON(): CollectionSnapshot<T> {
     return { sequence: this.sequence, records: this.list() };
   }
 
-  static fromJSON<T extends StoredRecord>(data: { sequence?: number; records: T[] }): Collection<T> {
-    const collection = new Collection<T>();
-    collection.sequence = data.sequence ?? 0;
-    for (const record of data.records) collection.set(record);
-    return collection;
+  /** Replaces the contents, without reporting a change (the caller reports one for the whole restore). */
+  restore(snapshot: CollectionSnapshot<T>): void {
+    this.records.clear();
+    this.highest = 0;
+    for (const record of snapshot.records) this.store(record);
+    this.sequence = Number.isSafeInteger(snapshot.sequence) ? snapshot.sequence : 0;
   }
+
+  private store(record: T): void {
+    this.records.set(record.id, record);
+    const value = Number(record.id);
+    if (Number.isSafeInteger(value) && value > this.highest) this.highest = value;
+  }
+}
+
+function internal(why: string): MockError {
+  return new MockError('MOCK_ERR_INTERNAL', { why });
 }

@@ -96,7 +96,7 @@ describe('sipmock serve', () => {
       const response = await http(cli.url, `/${slug}/anything`);
       expect(response.status).toBe(404);
       expect(response.json).toEqual({
-        error: 'not_found',
+        error: 'MOCK_ERR_NO_PROVIDER',
         message: `sipmock serves no provider at GET /${slug}/anything; use one of the mounted prefixes`,
         providers: ['/sippet', '/yeti'],
         control: '/__sipmock',

@@ -1,3 +1,4 @@
+import { specPathOf } from '../../src/providers/spec-path.js';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
@@ -14,7 +15,7 @@ import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
  */
 const loaded = await Promise.all(
   PROVIDERS.map(async (definition) => {
-    const spec = await loadSpec(join(DEFAULT_SPECS_DIR, definition.specFile));
+    const spec = await loadSpec(specPathOf(definition));
     return { definition, operations: spec.operations.map(createOperation) };
   }),
 );

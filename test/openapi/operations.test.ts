@@ -1,3 +1,4 @@
+import { specPathOf } from '../../src/providers/spec-path.js';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkWithPrism } from '../../src/mock/prism-adapter.js';
@@ -25,7 +26,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
 };
 
 const loaded = await Promise.all(
-  PROVIDERS.map(async (definition) => ({ definition, spec: await loadSpec(join(DEFAULT_SPECS_DIR, definition.specFile)) })),
+  PROVIDERS.map(async (definition) => ({ definition, spec: await loadSpec(specPathOf(definition)) })),
 );
 
 describe.each(loaded)('$definition.slug spec', ({ definition, spec }) => {

@@ -1,3 +1,4 @@
+import { specPathOf } from '../../src/providers/spec-path.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +24,7 @@ const JSON_UTF8 = 'application/json; charset=utf-8';
 const SPECS = Object.fromEntries(
   await Promise.all(
     PROVIDERS.map(async (definition) => {
-      const spec = await loadSpec(join(DEFAULT_SPECS_DIR, definition.specFile));
+      const spec = await loadSpec(specPathOf(definition));
       return [definition.slug, { document: spec.document, operations: spec.operations.map(createOperation) }] as const;
     }),
   ),
@@ -520,11 +521,12 @@ describe('with every provider mounted', () => {
       const response = await http(sipmock.current.url, '/__sipmock/nope?x=1');
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe(JSON_UTF8);
-      expect(response.json).toEqual({ error: 'not_found', message: 'No control route GET /__sipmock/nope' });
+      expect(response.headers.get('x-sipmock-error')).toBe('MOCK_ERR_CONTROL_NOT_FOUND');
+      expect(response.json).toEqual({ error: 'MOCK_ERR_CONTROL_NOT_FOUND', message: 'No control route GET /__sipmock/nope; see the README, "Control API"' });
 
       const post = await http(sipmock.current.url, '/__sipmock/health', { method: 'POST' });
       expect(post.status).toBe(404);
-      expect(post.json).toEqual({ error: 'not_found', message: 'No control route POST /__sipmock/health' });
+      expect(post.json).toEqual({ error: 'MOCK_ERR_CONTROL_NOT_FOUND', message: 'No control route POST /__sipmock/health; see the README, "Control API"' });
     });
 
     test.each(['/nowhere/at/all?x=1', '/', '/sippetx/api/gateways'])(
@@ -533,9 +535,9 @@ describe('with every provider mounted', () => {
         const response = await http(sipmock.current.url, path, { method: 'DELETE' });
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toBe(JSON_UTF8);
-        expect(response.headers.get('x-sipmock-error')).toBeNull();
+        expect(response.headers.get('x-sipmock-error')).toBe('MOCK_ERR_NO_PROVIDER');
         expect(response.json).toEqual({
-          error: 'not_found',
+          error: 'MOCK_ERR_NO_PROVIDER',
           message: `sipmock serves no provider at DELETE ${path.split('?')[0]}; use one of the mounted prefixes`,
           providers: ['/sippet', '/signalwire', '/voicetel', '/nebrija', '/yeti'],
           control: '/__sipmock',
@@ -708,7 +710,7 @@ describe('with every provider mounted', () => {
       {
         name: 'under no provider',
         status: 404,
-        error: null,
+        error: 'MOCK_ERR_NO_PROVIDER',
         send: () => fetch(`${url}/nowhere`),
       },
     ];
@@ -734,7 +736,8 @@ describe('with a control token', () => {
   test('answers the control API with 401 without the token and 200 with it', async () => {
     const without = await http(sipmock.current.url, '/__sipmock/health');
     expect(without.status).toBe(401);
-    expect(without.json).toEqual({ error: 'unauthorized', message: 'The control API needs Authorization: Bearer <control token>' });
+    expect(without.headers.get('x-sipmock-error')).toBe('MOCK_ERR_CONTROL_UNAUTHORIZED');
+    expect(without.json).toEqual({ error: 'MOCK_ERR_CONTROL_UNAUTHORIZED', message: 'The control API needs Authorization: Bearer <control token>' });
 
     const wrong = await http(sipmock.current.url, '/__sipmock/health', { headers: { authorization: 'Bearer u' } });
     expect(wrong.status).toBe(401);

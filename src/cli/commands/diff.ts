@@ -57,7 +57,7 @@ function detectProvider(spec: LoadedSpec): string | undefined {
   const declared = spec.document.info['x-sipmock-provider'];
   if (typeof declared === 'string' && declared !== '') return declared;
   const name = basename(spec.file);
-  return PROVIDERS.find((p) => name === p.specFile || [`${p.slug}.`, `${p.slug}-`, `${p.slug}_`].some((prefix) => name.startsWith(prefix)))?.slug;
+  return PROVIDERS.find((p) => name === basename(p.spec) || [`${p.slug}.`, `${p.slug}-`, `${p.slug}_`].some((prefix) => name.startsWith(prefix)))?.slug;
 }
 
 async function fixturesByOperation(dir: string, provider: string): Promise<Map<string, string[]>> {

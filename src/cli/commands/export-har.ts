@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Command } from 'commander';
 import { MockError } from '../../errors.js';
 import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../../recording/fixture-files.js';
 import { toHar, toRealBase } from '../../recording/har.js';
+import { specPathOf } from '../../providers/spec-path.js';
 import { PROVIDERS } from '../../providers/registry.js';
-import { DEFAULT_SPECS_DIR } from '../../server/create-app.js';
 import { VERSION } from '../../server/control-routes.js';
 import type { SpecDocument } from '../../openapi/load-spec.js';
 import { parse as parseYaml } from 'yaml';
@@ -39,7 +38,7 @@ async function exportHar(options: ExportOptions): Promise<void> {
   const baseUrls: Record<string, string> = {};
   for (const definition of PROVIDERS.filter((p) => slugs.includes(p.slug))) {
     // Only `servers` is needed: parse the YAML, without building the operation model.
-    const document = parseYaml(await readFile(join(DEFAULT_SPECS_DIR, definition.specFile), 'utf8')) as SpecDocument;
+    const document = parseYaml(await readFile(specPathOf(definition), 'utf8')) as SpecDocument;
     baseUrls[definition.slug] = toRealBase(document);
   }
   const fixtures = (await loadFixtures(options.fixtures, slugs)).map((f) => f.fixture);

@@ -1,12 +1,12 @@
-import type { MockError, Violation } from '../../errors.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import type { ProviderRequest, MockResponse } from '../types.js';
 
 /**
  * Renders errors in NestJS's default shape, which Nebrija's camelCase `/api/v1` API most likely
  * uses (an assumption recorded in the spec): `{statusCode, message, error}`, with `message` a list of
  * class-validator messages for validation failures, one per failing field.
  */
-export function renderNebrijaError(error: MockError, request: MockRequest): MockResponse {
+export function renderNebrijaError(error: ProviderError, request: ProviderRequest): MockResponse {
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_METHOD_NOT_ALLOWED':
@@ -38,8 +38,13 @@ export function renderNebrijaError(error: MockError, request: MockRequest): Mock
       return nestError(400, error.message, 'Bad Request');
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return nestError(404, error.message, 'Not Found');
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return nestError(500, 'Internal server error');
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return nestError(503, 'Service Unavailable');
+    default:
+      return unhandledCode(error.code);
   }
 }
 

@@ -1,17 +1,20 @@
-import { authenticateBearer } from '../credentials.js';
-import type { ProviderDefinition } from '../types.js';
+import { defineProvider } from '../define-provider.js';
+import { nebrijaAuth } from './auth.js';
 import { renderNebrijaError } from './errors.js';
-import { nebrijaHandlers } from './handlers.js';
-import { nebrijaState } from './state.js';
+import { nebrijaFixtures } from './fixtures.js';
+import { nebrijaHandlers } from './resources.js';
+import { nebrijaCollections, seedNebrija } from './store.js';
 
 /** Nebrija AI SIP trunks (LiveKit-backed): Bearer auth, camelCase JSON. */
-export const nebrija: ProviderDefinition = {
+export const nebrija = defineProvider({
   slug: 'nebrija',
   title: 'Nebrija AI SIP trunks',
-  specFile: 'nebrija.openapi.yaml',
+  spec: 'nebrija.openapi.yaml',
   realBase: 'https://nebrijaai.com',
-  authenticate: authenticateBearer,
+  auth: nebrijaAuth,
   renderError: renderNebrijaError,
-  handlers: nebrijaHandlers,
-  state: nebrijaState,
-};
+  resources: { collections: nebrijaCollections, seed: seedNebrija, handlers: nebrijaHandlers },
+  fixtures: nebrijaFixtures,
+  secretFields: ['password'],
+  volatileFields: ['createdAt', 'updatedAt'],
+});

@@ -1,4 +1,4 @@
-import type { MockError, Violation } from '../../errors.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { MockResponse } from '../types.js';
 
 const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes';
@@ -10,7 +10,7 @@ type ValidationEntry = { type: string; code: string; message: string; attribute:
  * Renders errors as SignalWire's REST API does: `{"error": "<reason phrase>"}` for most statuses and
  * `{"errors": [{type, code, message, attribute, url}]}` for 422, one entry per failing field.
  */
-export function renderSignalWireError(error: MockError): MockResponse {
+export function renderSignalWireError(error: ProviderError): MockResponse {
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_METHOD_NOT_ALLOWED':
@@ -42,8 +42,13 @@ export function renderSignalWireError(error: MockError): MockResponse {
       return simple(400, `Bad Request: ${error.message}`);
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return simple(404, `Not Found: ${error.message}`);
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return simple(500, 'Internal Server Error');
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return simple(503, 'Service Unavailable');
+    default:
+      return unhandledCode(error.code);
   }
 }
 

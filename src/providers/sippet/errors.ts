@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { MockError, Violation } from '../../errors.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import type { ProviderRequest, MockResponse } from '../types.js';
 import { PUBLIC_FIELDS } from './gateway.js';
 
 /** An AshJsonApi error object; keys that would be undefined are left out, as AshJsonApi does. */
@@ -31,7 +31,7 @@ const PARAMETER_CODES: Array<[RegExp, string, string]> = [
  * string, and the HTTP status the highest of the errors' statuses. Invalid input is 400, not 422
  * (AshJsonApi's class_to_status).
  */
-export function renderSippetError(error: MockError, request: MockRequest): MockResponse {
+export function renderSippetError(error: ProviderError, request: ProviderRequest): MockResponse {
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_METHOD_NOT_ALLOWED':
@@ -62,12 +62,17 @@ export function renderSippetError(error: MockError, request: MockRequest): MockR
       return envelope([ashError(400, 'invalid_prefer', 'InvalidPrefer', error.message, { parameter: 'Prefer' })]);
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return envelope([ashError(404, 'no_matching_fixture', 'No Matching Fixture', error.message)]);
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return envelope([ashError(500, 'something_went_wrong', 'SomethingWentWrong', `Something went wrong. Error id: ${randomUUID()}`)]);
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return envelope([ashError(503, 'service_unavailable', 'ServiceUnavailable', error.message)]);
+    default:
+      return unhandledCode(error.code);
   }
 }
 
-function toAshError(violation: Violation, request: MockRequest): AshError {
+function toAshError(violation: Violation, request: ProviderRequest): AshError {
   if (violation.location === 'path') {
     // A malformed id finds no record: AshJsonApi reads by primary key and reports not found.
     return ashError(404, 'not_found', 'Entity Not Found', `No Gateway record found with \`id: ${request.pathParams.id}\``);
@@ -91,7 +96,7 @@ function toAshError(violation: Violation, request: MockRequest): AshError {
 }
 
 /** AshJsonApi's own wording for a bad filter, sort or sparse field, naming the first unknown one. */
-function queryDetail(parameter: string, message: string, request: MockRequest): string {
+function queryDetail(parameter: string, message: string, request: ProviderRequest): string {
   const value = request.url.searchParams.getAll(parameter).at(-1) ?? '';
   const filter = /^filter\[([^\]]+)\]$/.exec(parameter);
   if (filter) return `Invalid filter: ${filter[1]} ${message}`;

@@ -1,16 +1,18 @@
-import { authenticateBearer } from '../credentials.js';
-import type { ProviderDefinition } from '../types.js';
+import { defineProvider } from '../define-provider.js';
+import { jsonApiMedia } from '../media-policies.js';
+import { sippetAuth } from './auth.js';
 import { renderSippetError } from './errors.js';
-import { sippetHandlers, sippetState } from './state.js';
+import { sippetHandlers } from './resources.js';
+import { seedSippet, sippetCollections } from './store.js';
 
 /** Sippet: a JSON:API `Gateway` resource served by AshJsonApi, Bearer auth. */
-export const sippet: ProviderDefinition = {
+export const sippet = defineProvider({
   slug: 'sippet',
   title: 'Sippet',
-  specFile: 'sippet.openapi.yaml',
+  spec: 'sippet.openapi.yaml',
   realBase: 'https://api.sippet.ai',
-  authenticate: authenticateBearer,
+  auth: sippetAuth,
   renderError: renderSippetError,
-  handlers: sippetHandlers,
-  state: sippetState,
-};
+  media: jsonApiMedia,
+  resources: { collections: sippetCollections, seed: seedSippet, handlers: sippetHandlers },
+});

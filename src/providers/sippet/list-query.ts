@@ -1,5 +1,5 @@
 import { MockError } from '../../errors.js';
-import type { MockRequest } from '../types.js';
+import type { RoutedRequest } from '../types.js';
 import type { GatewayRecord } from './gateway.js';
 
 /** Ash's offset pagination for the Gateway read action: 25 a page unless `page[limit]` says otherwise. */
@@ -14,7 +14,7 @@ export type ListPage = {
 };
 
 /** A query value as the client sent it (the validator may have coerced it to a number or boolean). */
-function param(request: MockRequest, name: string): string | undefined {
+function param(request: RoutedRequest, name: string): string | undefined {
   const value = request.query[name];
   return value === undefined ? undefined : String(value);
 }
@@ -23,7 +23,7 @@ function param(request: MockRequest, name: string): string | undefined {
  * Applies `filter[<attribute>]` (equality), `sort` and `page[...]` to the stored gateways, with
  * the links AshJsonApi's serializer builds for an offset-paginated index.
  */
-export function listGateways(records: GatewayRecord[], request: MockRequest, linkBase: string): ListPage {
+export function listGateways(records: GatewayRecord[], request: RoutedRequest, linkBase: string): ListPage {
   const filtered = records.filter(matchesFilters(request));
   const sorted = sortRecords(filtered, param(request, 'sort'));
   const limit = Number(param(request, 'page[limit]') ?? DEFAULT_LIMIT);
@@ -50,7 +50,7 @@ export function listGateways(records: GatewayRecord[], request: MockRequest, lin
  * Exact-match filters on the attributes the spec declares a `filter[...]` parameter for. Any
  * other filter key is refused: the validator ignores undeclared parameters, AshJsonApi does not.
  */
-function matchesFilters(request: MockRequest): (record: GatewayRecord) => boolean {
+function matchesFilters(request: RoutedRequest): (record: GatewayRecord) => boolean {
   const declared = new Set((request.operation?.source.request?.query ?? []).map((p) => p.name));
   const filters: Array<[string, string]> = [];
   for (const name of Object.keys(request.query)) {

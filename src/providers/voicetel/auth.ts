@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { MockError } from '../../errors.js';
-import type { AuthContext, AuthResult, MockRequest } from '../types.js';
+import type { AuthContext, AuthResult, ProviderAuth, RoutedRequest } from '../types.js';
 
 const API_KEY = /^[0-9a-fA-F]{32}$/;
 
@@ -8,7 +8,7 @@ const API_KEY = /^[0-9a-fA-F]{32}$/;
  * VoiceTel takes the API key as `Authorization: Bearer <key>` or as the body field `apikey`; the
  * header wins when both are sent. The key is the account.
  */
-export function authenticateVoiceTel(request: MockRequest, context: AuthContext): AuthResult {
+export function authenticateVoiceTel(request: RoutedRequest, context: AuthContext): AuthResult {
   const key = readApiKey(request);
   if (key === undefined) throw new MockError('MOCK_ERR_AUTH_MISSING', { why: 'send Authorization: Bearer <apikey> or "apikey" in the body' });
   if (!API_KEY.test(key)) throw new MockError('MOCK_ERR_AUTH_INVALID', { why: 'an API key is 32 hexadecimal characters' });
@@ -18,7 +18,7 @@ export function authenticateVoiceTel(request: MockRequest, context: AuthContext)
   return { account: key.toLowerCase() };
 }
 
-function readApiKey(request: MockRequest): string | undefined {
+function readApiKey(request: RoutedRequest): string | undefined {
   const authorization = request.headers.authorization?.trim();
   if (authorization) {
     const [scheme, token] = authorization.split(/\s+/);
@@ -44,3 +44,9 @@ function acceptsKey(key: string, context: AuthContext): boolean {
 export function apiKeyFor(username: string, secret: Uint8Array): string {
   return createHmac('sha256', secret).update(`voicetel:${username}`).digest('hex').slice(0, 32);
 }
+
+/** The README's example key: the spec's `apikey-in-body` examples carry the same one, so both reach one account. */
+export const voicetelAuth: ProviderAuth = {
+  authenticate: authenticateVoiceTel,
+  example: async () => ({ authorization: 'Bearer 0123456789abcdef0123456789abcdef' }),
+};

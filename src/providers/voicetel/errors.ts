@@ -1,4 +1,4 @@
-import type { MockError, Violation } from '../../errors.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { MockResponse } from '../types.js';
 
 /**
@@ -6,7 +6,7 @@ import type { MockResponse } from '../types.js';
  * the status code as a string. A VoiceTel error carries one message, so several failing fields are
  * named in it one after another.
  */
-export function renderVoiceTelError(error: MockError): MockResponse {
+export function renderVoiceTelError(error: ProviderError): MockResponse {
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_NOT_FOUND':
@@ -36,8 +36,13 @@ export function renderVoiceTelError(error: MockError): MockResponse {
       return voicetelError(400, error.message);
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return voicetelError(404, error.message);
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return voicetelError(500, 'Internal Server Error');
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return voicetelError(503, 'Service Unavailable');
+    default:
+      return unhandledCode(error.code);
   }
 }
 

@@ -2,7 +2,6 @@ import type { AccountState } from '../../state/account-state.js';
 import type { OperationHandler } from '../types.js';
 import { gatewayKey, parseGateway } from './gateway-address.js';
 import {
-  FIRST_USER_ROUTE,
   SYSTEM_ROUTES,
   findGateway,
   gatewayStore,
@@ -24,12 +23,12 @@ const INVALID_GATEWAY = 'Gateway should be a routable IP or Hostname and optiona
 export const gatewayHandlers: Record<string, OperationHandler> = {
   gatewaysList(_request, context) {
     const system = SYSTEM_ROUTES.map(({ route, name }) => ({ route: String(route), gateway: name }));
-    const user = userGateways(context.state!).map((record) => ({ route: record.id, gateway: record.gateway }));
+    const user = userGateways(context.state).map((record) => ({ route: record.id, gateway: record.gateway }));
     return json(200, { statusCode: '200', status: 'Success', gateways: [...system, ...user] });
   },
 
   gatewaysAdd(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const added: string[] = [];
     const failed: string[] = [];
     for (const { gateway } of (request.body as AddBody).gateways) {
@@ -39,10 +38,9 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
         failed.push(gateway);
         continue;
       }
-      gatewayStore(state).set({ id: String(gatewayStore(state).nextSequence(FIRST_USER_ROUTE)), gateway });
+      gatewayStore(state).insert({ id: gatewayStore(state).nextId(), gateway });
       added.push(gateway);
     }
-    if (added.length > 0) state.changed();
     if (failed.length > 0) {
       return json(409, {
         statusCode: '409',
@@ -57,7 +55,7 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
   },
 
   gatewaysUpdate(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const updated: Array<{ gateway: string; route: number }> = [];
     const failed: UpdateFailure[] = [];
     for (const { route, gateway } of (request.body as UpdateBody).gateways) {
@@ -66,10 +64,9 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
         failed.push({ gateway, route, message: failure });
         continue;
       }
-      gatewayStore(state).set({ id: String(route), gateway });
+      gatewayStore(state).update({ id: String(route), gateway });
       updated.push({ gateway, route });
     }
-    if (updated.length > 0) state.changed();
     if (failed.length > 0) {
       return json(409, { statusCode: '409', status: 'Error', message: 'Update result', update_success: updated, update_failed: failed });
     }
@@ -77,7 +74,7 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
   },
 
   gatewaysRemove(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const removed: Array<{ route: number }> = [];
     const failed: Array<{ route: number }> = [];
     for (const { route } of (request.body as RemoveBody).routes) {
@@ -86,10 +83,9 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
         failed.push({ route });
         continue;
       }
-      gatewayStore(state).delete(String(route));
+      gatewayStore(state).remove(String(route));
       removed.push({ route });
     }
-    if (removed.length > 0) state.changed();
     if (failed.length > 0) {
       return json(409, {
         statusCode: '409',

@@ -13,7 +13,7 @@ const NANP = /^[2-9][0-9]{2}[2-9][0-9]{6}$/;
 /** `POST /v2.1/numbers/route/`: points DIDs at a user gateway or a system route. */
 export const numberHandlers: Record<string, OperationHandler> = {
   numbersRoute(request, context) {
-    const state = context.state!;
+    const state = context.state;
     const routed: RoutedNumber[] = [];
     const failed: Array<RoutedNumber & { message: string }> = [];
     for (const { number, route } of (request.body as RouteBody).numbers) {
@@ -27,10 +27,9 @@ export const numberHandlers: Record<string, OperationHandler> = {
         continue;
       }
       // Routing a number elsewhere frees the gateway it pointed at for removal.
-      numberStore(state).set({ id, route });
+      numberStore(state).upsert({ id, route });
       routed.push({ number: id, route });
     }
-    if (routed.length > 0) state.changed();
     if (failed.length > 0) {
       return json(409, {
         statusCode: '409',

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { MockError } from '../../errors.js';
-import type { AuthContext, AuthResult, MockRequest } from '../types.js';
+import type { AuthContext, AuthResult, ProviderAuth, RoutedRequest } from '../types.js';
 
 /** Yeti's install default admin login. */
 export const DEFAULT_LOGIN = 'admin:111111';
@@ -33,7 +33,7 @@ export async function issueYetiToken(adminId: number, secret: Uint8Array): Promi
  * `Bearer `: Yeti reads the last word of the header) or from the `token` query parameter.
  * The admin id (`sub`) is the account.
  */
-export async function authenticateYeti(request: MockRequest, context: AuthContext): Promise<AuthResult> {
+export async function authenticateYeti(request: RoutedRequest, context: AuthContext): Promise<AuthResult> {
   const token = request.headers.authorization?.trim().split(/\s+/).pop() || request.query.token;
   if (!token) throw new MockError('MOCK_ERR_AUTH_MISSING', { why: 'send the JWT from POST /api/rest/admin/auth in Authorization' });
   let verified = verifiedBySecret.get(context.secret);
@@ -53,3 +53,15 @@ export async function authenticateYeti(request: MockRequest, context: AuthContex
     throw new MockError('MOCK_ERR_AUTH_INVALID', { why: `the JWT was refused: ${(error as Error).message}` });
   }
 }
+
+/** Yeti's JWT auth; the example client logs in with the install default admin first. */
+export const yetiAuth: ProviderAuth = {
+  authenticate: authenticateYeti,
+  async example(call) {
+    const [username, password] = DEFAULT_LOGIN.split(':');
+    const login = await call({ method: 'POST', path: '/api/rest/admin/auth', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: { auth: { username, password } } });
+    const jwt = (login.body as { jwt?: unknown } | undefined)?.jwt;
+    if (typeof jwt !== 'string') throw new Error(`Yeti login answered ${login.status} without a jwt`);
+    return { authorization: jwt };
+  },
+};

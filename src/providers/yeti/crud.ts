@@ -4,7 +4,7 @@ import { toIntegerKey } from './filters.js';
 import { JSONAPI_ERRORS as E, YetiErrors, fail, type ResourceError } from './jsonapi-errors.js';
 import { applyFilters, paginate, sortRecords } from './list-query.js';
 import { parseQuery, parseQueryOrFail, type ParsedQuery } from './query-parser.js';
-import { toIncluded, toResourceObject, type ResourceKind, type View, type YetiRecord } from './resources.js';
+import { toIncluded, toResourceObject, type ResourceKind, type View, type YetiRecord } from './resource-objects.js';
 import { resolver, type RecordSource } from './records.js';
 import { rubyInteger } from './ruby.js';
 
@@ -51,10 +51,9 @@ export function createHandler(rules: ResourceRules): OperationHandler {
     const { record, saveFailure } = rules.assign!(undefined, input, context);
     refuseInvalid(rules.validate?.(record, input, context, true) ?? []);
     if (saveFailure) return internalServerError();
-    const collection = context.state!.collection<YetiRecord>(rules.kind.type);
-    if (record.id === '') record.id = String(collection.nextSequence());
-    collection.set(record);
-    context.state!.changed();
+    const collection = context.state.collection<YetiRecord>(rules.kind.type);
+    if (record.id === '') record.id = collection.nextId();
+    collection.insert(record);
     return { ...document(rules.kind, record, query.view, context), status: 201 };
   };
 }
@@ -69,8 +68,7 @@ export function updateHandler(rules: ResourceRules): OperationHandler {
     const { record, saveFailure } = rules.assign!(stored, input, context);
     refuseInvalid(rules.validate?.(record, input, context, false) ?? []);
     if (saveFailure) return internalServerError();
-    context.state!.collection<YetiRecord>(rules.kind.type).set(record);
-    context.state!.changed();
+    context.state.collection<YetiRecord>(rules.kind.type).update(record);
     return document(rules.kind, record, query.view, context);
   };
 }
@@ -80,8 +78,7 @@ export function deleteHandler(rules: ResourceRules): OperationHandler {
     const record = findByKey(rules, context, verifyKey(request.pathParams.id));
     const blocked = rules.blockDelete?.(record, context);
     if (blocked) fail({ title: blocked, detail: blocked, code: '100', source: { pointer: '/data' }, status: '422' });
-    context.state!.collection<YetiRecord>(rules.kind.type).delete(record.id);
-    context.state!.changed();
+    context.state.collection<YetiRecord>(rules.kind.type).remove(record.id);
     return { status: 204 };
   };
 }
@@ -91,6 +88,12 @@ export function verifyKey(id: string): string {
   const key = rubyInteger(id);
   if (key === undefined) fail(E.invalidFieldValue('id', id));
   return String(key);
+}
+
+/** The stored id a URL id names, for a replayed delete: Ruby's `Integer()`, or the text as given. */
+export function keyOf(id: string): string {
+  const key = rubyInteger(id);
+  return key === undefined ? id : String(key);
 }
 
 /** `find_by_key`: the record, or 404 naming the key as jsonapi-resources holds it. */

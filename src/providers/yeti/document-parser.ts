@@ -1,6 +1,6 @@
 import { MockError } from '../../errors.js';
 import { JSONAPI_ERRORS as E, fail } from './jsonapi-errors.js';
-import type { ResourceKind } from './resources.js';
+import type { ResourceKind } from './resource-objects.js';
 import { isBlank, rubyInteger, rubyToS, underscore } from './ruby.js';
 
 /** What a create or update document carries: raw attribute values, relationship ids (null clears). */
@@ -77,14 +77,14 @@ function parseParams(data: Json, kind: ResourceKind, idAllowed: boolean): Resour
     if (key !== 'attributes' && key !== 'relationships') fail(E.paramNotAllowed(key));
     if (!isHash(value)) rubyCrash(`data.${key} is not a hash`);
     // The allowed fields are the same list for both members: attributes and relationships alike.
-    const unknown = Object.keys(value).find((name) => !kind.attributes.includes(name) && !(name in kind.relationships));
+    const unknown = Object.keys(value).find((name) => !kind.attributes.includes(name) && !Object.hasOwn(kind.relationships, name));
     if (unknown !== undefined) fail(E.paramNotAllowed(unknown));
   }
   const input: ResourceInput = { attributes: {}, relationships: {} };
   for (const [key, value] of Object.entries(data)) {
     if (key === 'id') input.id = value;
     if (key === 'attributes') {
-      const relationship = Object.keys(value as Json).find((name) => name in kind.relationships);
+      const relationship = Object.keys(value as Json).find((name) => Object.hasOwn(kind.relationships, name));
       // `pop=` on the model with a plain value raises ActiveRecord::AssociationTypeMismatch.
       if (relationship !== undefined) rubyCrash(`attribute ${relationship} is a relationship`);
       input.attributes = { ...(value as Json) };
@@ -92,7 +92,7 @@ function parseParams(data: Json, kind: ResourceKind, idAllowed: boolean): Resour
     if (key !== 'relationships') continue;
     for (const [name, link] of Object.entries(value as Json)) {
       // An attribute named under relationships is neither to-one nor to-many: parse_params skips it.
-      if (name in kind.relationships) input.relationships[name] = parseToOne(link, kind, name);
+      if (Object.hasOwn(kind.relationships, name)) input.relationships[name] = parseToOne(link, kind, name);
     }
   }
   return input;

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
-import type { MockError, Violation } from '../../errors.js';
+import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
-import type { MockRequest, MockResponse } from '../types.js';
+import type { ProviderRequest, MockResponse } from '../types.js';
 import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
 import { badRequest, queryError } from './query-errors.js';
 import { reparseRefused } from './spec-refusals.js';
@@ -12,7 +12,7 @@ const MEDIA_TYPE = 'application/vnd.api+json';
  * Renders errors as Yeti's admin API (jsonapi-resources 0.9) does. The HTTP status is the first
  * error's status. On resource routes a failed authentication is a bare 401 with an empty body.
  */
-export function renderYetiError(error: MockError, request: MockRequest): MockResponse {
+export function renderYetiError(error: ProviderError, request: ProviderRequest): MockResponse {
   if (request.operation?.operationId === 'createAuthToken' && !error.code.startsWith('MOCK_ERR_PREFER')) return renderRailsError(error);
   if (error instanceof YetiErrors) return errors(error.errors);
   const reparsed = error.code === 'MOCK_ERR_VALIDATION' ? reparseRefused(error, request) : undefined;
@@ -57,8 +57,13 @@ export function renderYetiError(error: MockError, request: MockRequest): MockRes
       return errors([resourceError(400, '400', 'Invalid Prefer header', error.message)]);
     case 'MOCK_ERR_REPLAY_UNMATCHED':
       return errors([resourceError(404, '404', 'No matching fixture', error.message)]);
-    default:
+    case 'MOCK_ERR_INTERNAL':
+    case 'MOCK_ERR_STATE_SAVE':
       return errors([resourceError(500, '500', 'Internal Server Error', 'Internal Server Error')]);
+    case 'MOCK_ERR_ACCOUNT_LIMIT':
+      return errors([resourceError(503, '503', 'Service Unavailable', error.message)]);
+    default:
+      return unhandledCode(error.code);
   }
 }
 
@@ -67,7 +72,7 @@ export function renderYetiError(error: MockError, request: MockRequest): MockRes
  * everything about attribute and relationship values is a model validation: 422, code "100",
  * "<attr> - <message>", or the bare message on `/data` for errors of the record itself.
  */
-function toResourceError(violation: Violation, request: MockRequest): ResourceError {
+function toResourceError(violation: Violation, request: ProviderRequest): ResourceError {
   if (violation.location === 'query') return queryError(violation, request);
   if (violation.location === 'path') return badRequest('103', `${request.pathParams[violation.path[0]]} is not a valid value for ${violation.path[0]}.`);
   const [top, member, name] = violation.path;
@@ -95,7 +100,7 @@ function toResourceError(violation: Violation, request: MockRequest): ResourceEr
  * `data.id`: PoPs and nodes validate a client id's presence (422 "id - can't be blank"); an update
  * without one is jsonapi-resources' 109 "A key is required".
  */
-function keyError(violation: Violation, request: MockRequest, value: unknown): ResourceError {
+function keyError(violation: Violation, request: ProviderRequest, value: unknown): ResourceError {
   if (violation.rule !== 'required') return badRequest('103', `${value} is not a valid value for id.`);
   if (request.method === 'POST') {
     return { title: "can't be blank", detail: "id - can't be blank", code: '100', source: { pointer: '/data/attributes/id' }, status: '422' };
@@ -153,12 +158,12 @@ function valueAt(body: unknown, path: string[]): unknown {
  * page, `{"status": 400, "error": "Bad Request"}`. A body that is not JSON, or has no `auth`, is
  * ActionController::ParameterMissing there: 400.
  */
-function renderRailsError(error: MockError): MockResponse {
+function renderRailsError(error: ProviderError): MockResponse {
   const status = RAILS_STATUS[error.code] ?? 500;
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { status, error: STATUS_CODES[status] } };
 }
 
-const RAILS_STATUS: Partial<Record<MockError['code'], number>> = {
+const RAILS_STATUS: Partial<Record<ProviderError['code'], number>> = {
   MOCK_ERR_VALIDATION: 400,
   MOCK_ERR_BODY_MALFORMED: 400,
   MOCK_ERR_BODY_MISSING: 400,
@@ -179,7 +184,7 @@ function firstPhase(list: ResourceError[]): ResourceError[] {
 }
 
 /** The mock's answer where Rails has no route; Yeti itself renders Rails' 404 page. */
-function noRoute(request: MockRequest): MockResponse {
+function noRoute(request: ProviderRequest): MockResponse {
   return errors([resourceError(404, '404', 'Not Found', `No route matches [${request.method}] "${request.path}"`)]);
 }
 

@@ -1,6 +1,6 @@
-import type { MockRequest } from '../types.js';
+import type { ProviderRequest } from '../types.js';
 import type { PageRequest, ParsedQuery, SortKey } from './query-parser.js';
-import type { YetiRecord } from './resources.js';
+import type { YetiRecord } from './resource-objects.js';
 
 /** The records that pass every `filter[...]` of the query. */
 export function applyFilters(records: YetiRecord[], filters: ParsedQuery['filters']): YetiRecord[] {
@@ -49,7 +49,7 @@ export type Page = {
  * The paged paginator's page and links (paginator.rb PagedPaginator#links_page_params). Links repeat the query's fields, filter, include and sort, as Rails' `to_query` writes
  * them: CGI-escaped, pairs sorted.
  */
-export function paginate(records: YetiRecord[], { number, size }: PageRequest, request: MockRequest, baseUrl: string): Page {
+export function paginate(records: YetiRecord[], { number, size }: PageRequest, request: ProviderRequest, baseUrl: string): Page {
   const pageCount = Math.ceil(records.length / size);
   const kept: string[] = [];
   for (const [name, value] of request.url.searchParams) {

@@ -2,7 +2,7 @@ import type { HandlerContext } from '../types.js';
 import { taken, validationError, type ResourceRules } from './crud.js';
 import type { ResourceInput } from './document-parser.js';
 import { stored, transportProtocols } from './records.js';
-import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resources.js';
+import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resource-objects.js';
 import { rubyToI, rubyToS } from './ruby.js';
 
 /** A client-chosen id as ActiveRecord casts it into the integer primary key. */

@@ -1,5 +1,5 @@
 import type { Violation } from '../../errors.js';
-import type { MockRequest } from '../types.js';
+import type { ProviderRequest } from '../types.js';
 
 import type { ResourceError } from './jsonapi-errors.js';
 
@@ -23,7 +23,7 @@ export function badRequest(code: string, detail: string): ResourceError {
  * A query parameter the spec refused, worded as jsonapi-resources 0.9 words it: the offending
  * value first ("created-at is not a valid sort criteria for registrations").
  */
-export function queryError(violation: Violation, request: MockRequest): ResourceError {
+export function queryError(violation: Violation, request: ProviderRequest): ResourceError {
   const parameter = violation.path[0];
   if (violation.rule === 'business') return badRequest(violation.code ?? '400', violation.message);
   const raw = request.url.searchParams.get(parameter) ?? '';

@@ -1,8 +1,8 @@
 import { MockError } from '../../errors.js';
-import type { MockRequest } from '../types.js';
+import type { ProviderRequest } from '../types.js';
 import type { Filter } from './filters.js';
 import { JSONAPI_ERRORS as E, fail, type ResourceError } from './jsonapi-errors.js';
-import { KINDS, type IncludeTree, type ResourceKind, type View } from './resources.js';
+import { KINDS, type IncludeTree, type ResourceKind, type View } from './resource-objects.js';
 import { csvLine, dasherize, isBlank, rubyToI, underscore } from './ruby.js';
 import { isYetiResourceType, singularize } from './yeti-types.js';
 
@@ -28,7 +28,7 @@ const MAXIMUM_PAGE_SIZE = 1000;
  * sort errors are raised (they end the parse, dropping what was collected); include, filter and
  * page errors are collected and answered together.
  */
-export function parseQuery(request: MockRequest, kind: ResourceKind, action: QueryAction, baseUrl: string): ParsedQuery {
+export function parseQuery(request: ProviderRequest, kind: ResourceKind, action: QueryAction, baseUrl: string): ParsedQuery {
   const errors: ResourceError[] = [];
   const fields = parseFields(nested(request, 'fields'));
   const include = parseInclude(request.query.include, kind, errors);
@@ -40,7 +40,7 @@ export function parseQuery(request: MockRequest, kind: ResourceKind, action: Que
 }
 
 /** parseQuery for the actions that answer the collected errors at once (index, show, related). */
-export function parseQueryOrFail(request: MockRequest, kind: ResourceKind, action: QueryAction, baseUrl: string): ParsedQuery {
+export function parseQueryOrFail(request: ProviderRequest, kind: ResourceKind, action: QueryAction, baseUrl: string): ParsedQuery {
   const query = parseQuery(request, kind, action, baseUrl);
   if (query.errors.length > 0) fail(...query.errors);
   return query;
@@ -49,7 +49,7 @@ export function parseQueryOrFail(request: MockRequest, kind: ResourceKind, actio
 /** A query parameter as Rails nests it: absent, a scalar (`fields=x`) or a hash (`fields[type]=x`). */
 type Nested = { kind: 'absent' } | { kind: 'scalar'; value: string } | { kind: 'hash'; entries: Array<[string, string]> };
 
-function nested(request: MockRequest, name: string): Nested {
+function nested(request: ProviderRequest, name: string): Nested {
   const entries: Array<[string, string]> = [];
   let scalar: string | undefined;
   for (const [key, value] of request.url.searchParams) {
@@ -63,7 +63,8 @@ function nested(request: MockRequest, name: string): Nested {
 function parseFields(fields: Nested): Record<string, string[]> {
   if (fields.kind === 'absent') return {};
   if (fields.kind === 'scalar') fail(E.invalidFieldFormat());
-  const result: Record<string, string[]> = {};
+  // Keys come from the client (`fields[__proto__]`): a null-prototype object cannot be hijacked.
+  const result: Record<string, string[]> = Object.create(null);
   for (const [type, value] of fields.entries) {
     if (type !== dasherize(type) || !isYetiResourceType(type)) fail(E.invalidResource(type));
     // Ruby's split drops trailing empty strings; an empty value names the field `nil`.
@@ -111,7 +112,7 @@ function checkInclude(kind: ResourceKind, path: string, tree: MutableTree): Reso
   const dot = path.indexOf('.');
   const first = dot === -1 ? path : path.slice(0, dot);
   const rest = dot === -1 ? '' : path.slice(dot + 1);
-  const relationship = kind.relationships[first];
+  const relationship = Object.hasOwn(kind.relationships, first) ? kind.relationships[first] : undefined;
   if (!relationship || dasherize(first) !== first) return E.invalidInclude(kind.type, first);
   let subtree = tree.get(first);
   if (!subtree) tree.set(first, (subtree = new Map()));
@@ -127,7 +128,8 @@ function parseFilters(filter: Nested, kind: ResourceKind, include: IncludeTree, 
   const applied: ParsedQuery['filters'] = [];
   for (const [key, value] of filter.entries) {
     const name = underscore(key);
-    const own = kind.filters[name];
+    // Names come from the client (`filter[__proto__]`): only a filter of the resource's own counts.
+    const own = Object.hasOwn(kind.filters, name) ? kind.filters[name] : undefined;
     if (own) {
       applied.push({ filter: own, value });
       continue;
@@ -138,8 +140,8 @@ function parseFilters(filter: Nested, kind: ResourceKind, include: IncludeTree, 
     }
     // A filter on an included to-one relationship only filters `included` to-many data upstream: no effect here.
     const [relationshipName, method = ''] = name.split('.');
-    const relationship = kind.relationships[dasherize(relationshipName)];
-    if (!relationship || !KINDS[relationship.type].filters[method] || !include.has(dasherize(relationshipName))) {
+    const relationship = Object.hasOwn(kind.relationships, dasherize(relationshipName)) ? kind.relationships[dasherize(relationshipName)] : undefined;
+    if (!relationship || !Object.hasOwn(KINDS[relationship.type].filters, method) || !include.has(dasherize(relationshipName))) {
       errors.push(E.filterNotAllowed(method));
       return applied;
     }

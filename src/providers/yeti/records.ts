@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../types.js';
-import type { Resolver, YetiRecord } from './resources.js';
+import type { Resolver, YetiRecord } from './resource-objects.js';
 
 /** Where a resource's records are read from: an account's collection, or fixed seed data. */
 export type RecordSource = { list(): YetiRecord[]; get(id: string): YetiRecord | undefined };
@@ -20,10 +20,10 @@ export const transportProtocols: RecordSource = {
 
 /** The account's records of one type: registrations, pops or nodes. */
 export function stored(context: HandlerContext, type: 'registrations' | 'pops' | 'nodes'): RecordSource {
-  return context.state!.collection<YetiRecord>(type);
+  return context.state.collection<YetiRecord>(type);
 }
 
 /** Finds the related resources of `included` in the account (or the fixed transport protocols). */
 export function resolver(context: HandlerContext): Resolver {
-  return (type, id) => (type === 'transport-protocols' ? transportProtocols.get(id) : context.state!.collection<YetiRecord>(type).get(id));
+  return (type, id) => (type === 'transport-protocols' ? transportProtocols.get(id) : context.state.collection<YetiRecord>(type).get(id));
 }

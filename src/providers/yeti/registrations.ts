@@ -3,7 +3,7 @@ import { validationError, type ResourceRules } from './crud.js';
 import type { ResourceError } from './jsonapi-errors.js';
 import { resolver, stored, transportProtocols } from './records.js';
 import { assignAttributes, validateRegistration } from './registration-model.js';
-import { REGISTRATIONS, relatedId, type YetiRecord } from './resources.js';
+import { REGISTRATIONS, relatedId, type YetiRecord } from './resource-objects.js';
 
 /** The column defaults of `class4.registrations`: what a create leaves out. */
 const DEFAULT_ATTRIBUTES: Record<string, unknown> = {

@@ -1,11 +1,11 @@
-import type { HandlerContext, MockRequest, OperationHandler } from '../types.js';
+import type { HandlerContext, OperationHandler, RoutedRequest } from '../types.js';
 import { document, findByKey, internalServerError, verifyKey, type ResourceRules } from './crud.js';
 import { parseRelationshipUpdate } from './document-parser.js';
 import { toIntegerKey } from './filters.js';
 import { fail } from './jsonapi-errors.js';
 import { parseQueryOrFail } from './query-parser.js';
 import { resolver } from './records.js';
-import { ADMIN, KINDS, relatedId, type YetiRecord } from './resources.js';
+import { ADMIN, KINDS, relatedId, type YetiRecord } from './resource-objects.js';
 
 /**
  * The routes `jsonapi_resources` draws for each to-one relationship (routing_ext.rb jsonapi_link,
@@ -14,10 +14,10 @@ import { ADMIN, KINDS, relatedId, type YetiRecord } from './resources.js';
  */
 export function relationshipHandlers(rules: ResourceRules, name: string): Record<string, OperationHandler> {
   const parentParam = `${name.toLowerCase()}_id`;
-  const relationshipOf = (request: MockRequest) => request.pathParams.relationship;
+  const relationshipOf = (request: RoutedRequest) => request.pathParams.relationship;
 
   /** update and destroy look the parent up by the key as given (`find_by_key(parent_key)`), unverified. */
-  const change = (request: MockRequest, context: HandlerContext, id: string | null) => {
+  const change = (request: RoutedRequest, context: HandlerContext, id: string | null) => {
     const raw = request.pathParams[parentParam];
     const stored = findByKey(rules, context, toIntegerKey(raw), raw);
     const input = { attributes: {}, relationships: { [relationshipOf(request)]: id } };
@@ -25,8 +25,7 @@ export function relationshipHandlers(rules: ResourceRules, name: string): Record
     const errors = rules.validate?.(record, input, context, false) ?? [];
     if (errors.length > 0) fail(...errors);
     if (saveFailure) return internalServerError();
-    context.state!.collection<YetiRecord>(rules.kind.type).set(record);
-    context.state!.changed();
+    context.state.collection<YetiRecord>(rules.kind.type).update(record);
     return { status: 204 };
   };
   const update: OperationHandler = (request, context) => change(request, context, parseRelationshipUpdate(request.body, rules.kind, relationshipOf(request)));

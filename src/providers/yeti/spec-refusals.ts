@@ -1,9 +1,9 @@
 import type { MockError } from '../../errors.js';
-import type { MockRequest } from '../types.js';
+import type { ProviderRequest } from '../types.js';
 import { parseCreate, parseRelationshipUpdate, parseUpdate } from './document-parser.js';
 import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
 import { parseQuery } from './query-parser.js';
-import { KINDS } from './resources.js';
+import { KINDS } from './resource-objects.js';
 
 const WRITES = /^(create|update|replace)(Registration|Pop|Node)(Relationship)?$/;
 const TYPES: Record<string, string> = { Registration: 'registrations', Pop: 'pops', Node: 'nodes' };
@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = { Registration: 'registrations', Pop: 'pop
  * raises first for it: the document is parsed again here, in jsonapi-resources' order. Undefined
  * when the parse passes (the refusal is one of the model's, which the caller words itself).
  */
-export function reparseRefused(error: MockError, request: MockRequest): ResourceError[] | 'no-route' | undefined {
+export function reparseRefused(error: MockError, request: ProviderRequest): ResourceError[] | 'no-route' | undefined {
   // A relationship name the routes do not have: Rails has no route for it.
   if (error.violations.some((violation) => violation.location === 'path' && violation.path[0] === 'relationship')) return 'no-route';
   const match = WRITES.exec(request.operation?.operationId ?? '');

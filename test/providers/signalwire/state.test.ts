@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { PROVIDER_CASES } from '../helpers/provider-cases.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { PROVIDER_CASES } from '../../helpers/provider-cases.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 const sipmock = useSipmock({ providers: ['signalwire'], clock: () => new Date('2026-11-23T10:00:00.000Z') });
 const PROJECT = 'bc949800-7b40-43cf-8438-a85facfcbdd1';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { startSipmock } from '../../src/server/create-app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { PROVIDER_CASES } from '../helpers/provider-cases.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { startSipmock } from '../../../src/server/create-app.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { PROVIDER_CASES } from '../../helpers/provider-cases.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 const sipmock = useSipmock({ providers: ['sippet'] });
 const TOKEN = 'sk_test_state_one';
@@ -381,9 +381,10 @@ describe('sippet gateways: control API', () => {
     expect(dump.json).toEqual({
       provider: 'sippet',
       accounts: {
+        // OTHER_TOKEN only read: an account is kept from its first write.
         [TOKEN]: { gateways: [{ id: SEEDED, ...SEED_ATTRIBUTES }, { id, name: 'Plivo trunk', provider: 'plivo', ...DEFAULTS }] },
-        [OTHER_TOKEN]: { gateways: [{ id: SEEDED, ...SEED_ATTRIBUTES }] },
       },
+      allocation: { [TOKEN]: { draws: 1, sequences: { gateways: 0 } } },
     });
   });
 

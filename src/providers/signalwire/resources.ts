@@ -1,59 +1,14 @@
 import { MockError } from '../../errors.js';
 import type { AccountState } from '../../state/account-state.js';
-import type { StoredRecord } from '../../state/collection.js';
-import type { HandlerContext, MockRequest, MockResponse, OperationHandler, ProviderState } from '../types.js';
+import type { HandlerContext, MockResponse, OperationHandler, RoutedRequest } from '../types.js';
 import { paginate } from './pagination.js';
-
-/** A stored gateway is SignalWire's own SipGatewayResponse: the Fabric resource around the gateway. */
-type GatewayRecord = StoredRecord & {
-  project_id: string;
-  display_name: string;
-  type: 'sip_gateway';
-  created_at: string;
-  updated_at: string;
-  sip_gateway: { id: string; uri: string; name: string; ciphers: string[]; codecs: string[]; encryption: string };
-};
+import { gateways as storedGateways, type GatewayRecord } from './store.js';
 
 type GatewayInput = Partial<GatewayRecord['sip_gateway']>;
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 /** SIP hosts SignalWire runs itself: a gateway must point elsewhere. */
 const SIGNALWIRE_HOST = /(^|\.)signalwire\.com$/i;
-
-export const signalwireState: ProviderState = {
-  collections: {
-    gateways: {
-      operationId: 'get_sip_gateway',
-      render: (record) => record,
-      // A recorded answer is the stored record itself.
-      replay: {
-        create_sip_gateway: (_, body) => ({ upsert: [body as GatewayRecord] }),
-        update_sip_gateway: (_, body) => ({ upsert: [body as GatewayRecord] }),
-        delete_sip_gateway: (request) => ({ remove: [request.pathParams.id] }),
-      },
-    },
-  },
-  seed(state) {
-    // One gateway, the spec's example, so the documented requests work against a new account.
-    const now = '2024-05-06T12:20:00Z';
-    state.collection<GatewayRecord>('gateways').set({
-      id: '0823a606-0aff-4c90-9eba-f88ba118fe05',
-      project_id: state.account,
-      display_name: 'Office PBX',
-      type: 'sip_gateway',
-      created_at: now,
-      updated_at: now,
-      sip_gateway: {
-        id: 'cce59cad-104d-4c28-ada4-98cfd102ae09',
-        uri: 'sip:pbx@sip.example.net',
-        name: 'Office PBX',
-        ciphers: ['AEAD_AES_256_GCM_8'],
-        codecs: ['OPUS', 'PCMU'],
-        encryption: 'required',
-      },
-    });
-  },
-};
 
 export const signalwireHandlers: Record<string, OperationHandler> = {
   list_sip_gateways(request, context) {
@@ -62,13 +17,13 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
   },
 
   create_sip_gateway(request, context) {
-    const state = context.state!;
+    const { state } = context;
     const input = request.body as GatewayInput;
     checkUri(input.uri);
     const random = state.random();
     const now = timestamp(state);
     const record: GatewayRecord = {
-      id: random.string.uuid(),
+      id: gateways(context).nextId(random),
       project_id: state.account,
       display_name: input.name!,
       type: 'sip_gateway',
@@ -83,8 +38,7 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
         encryption: input.encryption!,
       },
     };
-    gateways(context).set(record);
-    state.changed();
+    gateways(context).insert(record);
     return ok(201, record);
   },
 
@@ -100,16 +54,14 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
     for (const key of ['uri', 'name', 'ciphers', 'codecs', 'encryption'] as const) {
       if (input[key] !== undefined) (sipGateway as Record<string, unknown>)[key] = input[key];
     }
-    const updated: GatewayRecord = { ...record, display_name: sipGateway.name, updated_at: timestamp(context.state!), sip_gateway: sipGateway };
-    gateways(context).set(updated);
-    context.state!.changed();
+    const updated: GatewayRecord = { ...record, display_name: sipGateway.name, updated_at: timestamp(context.state), sip_gateway: sipGateway };
+    gateways(context).update(updated);
     return ok(200, updated);
   },
 
   delete_sip_gateway(request, context) {
     find(request, context);
-    gateways(context).delete(request.pathParams.id);
-    context.state!.changed();
+    gateways(context).remove(request.pathParams.id);
     return { status: 204 };
   },
 
@@ -146,10 +98,10 @@ function checkUri(uri: string | undefined): void {
 }
 
 function gateways(context: HandlerContext) {
-  return context.state!.collection<GatewayRecord>('gateways');
+  return storedGateways(context.state);
 }
 
-function find(request: MockRequest, context: HandlerContext): GatewayRecord {
+function find(request: RoutedRequest, context: HandlerContext): GatewayRecord {
   const record = gateways(context).get(request.pathParams.id);
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'SIP gateway', id: request.pathParams.id });
   return record;

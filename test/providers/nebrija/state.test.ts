@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { startSipmock } from '../../src/server/create-app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { startSipmock } from '../../../src/server/create-app.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 /**
  * Nebrija's stateful SIP trunks: CRUD over stored trunks, the masked password and its "********"
@@ -381,6 +381,8 @@ describe('control API', () => {
           ],
         },
       },
+      // What the next ids depend on travels in the dump, so a PUT of it restores allocation too.
+      allocation: { [ACCOUNT]: { draws: expect.any(Number), sequences: { trunks: 0 } } },
     });
   });
 

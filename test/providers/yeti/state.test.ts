@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { SignJWT, decodeJwt } from 'jose';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_SPECS_DIR, startSipmock } from '../../src/server/create-app.js';
-import { createLogger } from '../../src/server/logger.js';
-import { http, useSipmock, type HttpResult } from '../helpers/start-server.js';
+import { DEFAULT_SPECS_DIR, startSipmock } from '../../../src/server/create-app.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js';
 
 /**
  * Yeti's admin API with state: JWT logins as accounts, registrations with increasing integer ids,

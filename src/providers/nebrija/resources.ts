@@ -1,7 +1,7 @@
 import { MockError } from '../../errors.js';
 import type { AccountState } from '../../state/account-state.js';
-import type { HandlerContext, MockRequest, MockResponse, OperationHandler } from '../types.js';
-import { PASSWORD_MASK, renderTrunk, toGateway, trunks, type Authentication, type GatewayInput, type TrunkRecord } from './state.js';
+import type { HandlerContext, RoutedRequest, MockResponse, OperationHandler } from '../types.js';
+import { PASSWORD_MASK, renderTrunk, toGateway, trunks, type Authentication, type GatewayInput, type TrunkRecord } from './store.js';
 
 /** The request bodies, already validated against the spec by the time a handler runs. */
 type CreateInput = { name: string; gateways: GatewayInput[]; authentication?: Authentication; advanced?: Record<string, unknown> };
@@ -23,7 +23,7 @@ export const nebrijaHandlers: Record<string, OperationHandler> = {
     const random = account.random();
     const now = timestamp(account);
     const record: TrunkRecord = {
-      id: random.string.uuid(),
+      id: trunks(account).nextId(random),
       name: input.name,
       gateways: input.gateways.map(toGateway),
       // A trunk without credentials is returned with an empty username (the spec's minimal example).
@@ -34,8 +34,7 @@ export const nebrijaHandlers: Record<string, OperationHandler> = {
       createdAt: now,
       updatedAt: now,
     };
-    trunks(account).set(record);
-    account.changed();
+    trunks(account).insert(record);
     return ok(201, renderTrunk(record));
   },
 
@@ -52,16 +51,14 @@ export const nebrijaHandlers: Record<string, OperationHandler> = {
     if (input.gateways !== undefined) updated.gateways = input.gateways.map(toGateway);
     if (input.authentication !== undefined) updated.authentication = updatedAuthentication(record.authentication, input.authentication);
     if (input.advanced !== undefined) updated.advanced = structuredClone(input.advanced);
-    trunks(account).set(updated);
-    account.changed();
+    trunks(account).update(updated);
     return ok(200, renderTrunk(updated));
   },
 
   deleteSipTrunk(request, context) {
     const account = state(context);
     modifiable(request, context);
-    trunks(account).delete(request.pathParams.id);
-    account.changed();
+    trunks(account).remove(request.pathParams.id);
     return { status: 204 };
   },
 };
@@ -71,21 +68,21 @@ function updatedAuthentication(stored: Authentication, input: Authentication): A
   return { username: input.username, password: input.password === PASSWORD_MASK ? stored.password : input.password };
 }
 
-function find(request: MockRequest, context: HandlerContext): TrunkRecord {
+function find(request: RoutedRequest, context: HandlerContext): TrunkRecord {
   const record = trunks(state(context)).get(request.pathParams.id);
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'SIP trunk', id: request.pathParams.id });
   return record;
 }
 
 /** The trunk, unless it is a platform trunk, which cannot be modified or deleted. */
-function modifiable(request: MockRequest, context: HandlerContext): TrunkRecord {
+function modifiable(request: RoutedRequest, context: HandlerContext): TrunkRecord {
   const record = find(request, context);
   if (record.isSystem) throw new MockError('MOCK_ERR_FORBIDDEN', { why: SYSTEM_TRUNK_MESSAGE });
   return record;
 }
 
 function state(context: HandlerContext): AccountState {
-  return context.state!;
+  return context.state;
 }
 
 /** NestJS serialises dates with Date#toISOString: UTC with milliseconds. */
