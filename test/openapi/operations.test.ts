@@ -17,7 +17,7 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   yeti: [
     'createAuthToken',
     'createNode', 'createPop', 'createRegistration',
-    'deleteNode', 'deleteNodeRelationship', 'deletePop', 'deleteRegistration', 'deleteRegistrationRelationship',
+    'deleteNode', 'deletePop', 'deleteRegistration', 'deleteRegistrationRelationship',
     'getNode', 'getNodeRelated', 'getNodeRelationship', 'getPop', 'getRegistration', 'getRegistrationRelated', 'getRegistrationRelationship', 'getTransportProtocol',
     'listNodes', 'listPops', 'listRegistrations', 'listTransportProtocols',
     'replaceNode', 'replaceNodeRelationship', 'replacePop', 'replaceRegistration', 'replaceRegistrationRelationship',

@@ -51,7 +51,8 @@ export const nodeRules: ResourceRules = {
       ...idTaken(record, context, 'nodes', isNew),
       ...taken(nodes, record, 'name'),
       ...taken(nodes, record, 'rpc-endpoint'),
-      ...(pop !== null && stored(context, 'pops').get(pop) ? [] : [validationError('relationships', 'pop', 'must exist')]),
+      // `belongs_to :pop` and `validates :pop, presence: true` (app/models/node.rb) both fail without one.
+      ...(pop !== null && stored(context, 'pops').get(pop) ? [] : [validationError('relationships', 'pop', 'must exist'), validationError('relationships', 'pop', "can't be blank")]),
     ];
   },
   blockDelete(record, context) {

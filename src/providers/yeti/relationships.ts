@@ -12,7 +12,7 @@ import { ADMIN, KINDS, relatedId, type YetiRecord } from './resource-objects.js'
  * jsonapi_related_resource): show, update (PATCH/PUT) and destroy of
  * `/<type>/:<parent>_id/relationships/<rel>`, and GET `/<type>/:<parent>_id/<rel>`.
  */
-export function relationshipHandlers(rules: ResourceRules, name: string): Record<string, OperationHandler> {
+export function relationshipHandlers(rules: ResourceRules, name: string, { destroy = true } = {}): Record<string, OperationHandler> {
   const parentParam = `${name.toLowerCase()}_id`;
   const relationshipOf = (request: RoutedRequest) => request.pathParams.relationship;
 
@@ -43,7 +43,7 @@ export function relationshipHandlers(rules: ResourceRules, name: string): Record
     },
     [`update${name}Relationship`]: update,
     [`replace${name}Relationship`]: update,
-    [`delete${name}Relationship`]: (request, context) => change(request, context, null),
+    ...(destroy ? { [`delete${name}Relationship`]: ((request, context) => change(request, context, null)) satisfies OperationHandler } : {}),
     /** get_related_resource: answered by the related resource's controller, with its query parameters. */
     [`get${name}Related`]: (request, context) => {
       const key = verifyKey(request.pathParams[parentParam]);

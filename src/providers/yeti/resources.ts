@@ -9,7 +9,8 @@ export const yetiResourceHandlers: Record<string, OperationHandler> = {
   ...relationshipHandlers(registrationRules, 'Registration'),
   ...crud(popRules, 'Pop'),
   ...crud(nodeRules, 'Node'),
-  ...relationshipHandlers(nodeRules, 'Node'),
+  // A node's PoP is required: clearing it always fails at Yeti, so the spec leaves that DELETE out.
+  ...relationshipHandlers(nodeRules, 'Node', { destroy: false }),
   listTransportProtocols: listHandler(transportProtocolRules),
   getTransportProtocol: getHandler(transportProtocolRules),
 };

@@ -96,6 +96,13 @@ describe(`yeti relationship routes (${ROUTES})`, () => {
     expect((await yeti.get('/registrations/9/gateway')).status).toBe(404);
   });
 
+  test('answers 404 to DELETE /nodes/7/relationships/pop: the spec leaves it out, since a node\'s PoP is required (yeti-web app/models/node.rb)', async () => {
+    expect((await yeti.call('DELETE', '/nodes/7/relationships/pop')).status).toBe(404);
+    expect((await yeti.call('PATCH', '/nodes/7/relationships/pop', { data: null })).json).toEqual({
+      errors: [invalid('pop', 'must exist', 'relationships'), invalid('pop', "can't be blank", 'relationships')],
+    });
+  });
+
   test('GET /nodes/7/relationships/pop answers the node\'s PoP', async () => {
     expect((await yeti.get('/nodes/7/relationships/pop')).json).toEqual({
       data: { type: 'pops', id: '4' },
