@@ -65,8 +65,8 @@ export const PROVIDER_CASES: Record<string, ProviderCase> = {
       const collection = operation.pathTemplate.split('/')[4];
       const deleting = operation.method === 'DELETE';
       const ids: Record<string, string> = { 'transport-protocols': '1', pops: deleting ? '5' : '4', nodes: deleting ? '8' : '7' };
-      // Relationship routes: registration 9 and node 7, through their `pop` relationship.
-      return { id: ids[collection] ?? '9', registration_id: '9', node_id: '7', relationship: 'pop' };
+      // Relationship routes name their parent: registration 9, node 7.
+      return { id: ids[collection] ?? '9', registration_id: '9', node_id: '7' };
     },
     unnamedErrors: ['createAuthToken'],
   },

@@ -17,11 +17,15 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   yeti: [
     'createAuthToken',
     'createNode', 'createPop', 'createRegistration',
-    'deleteNode', 'deletePop', 'deleteRegistration', 'deleteRegistrationRelationship',
-    'getNode', 'getNodeRelated', 'getNodeRelationship', 'getPop', 'getRegistration', 'getRegistrationRelated', 'getRegistrationRelationship', 'getTransportProtocol',
+    'deleteNode', 'deletePop', 'deleteRegistration', 'deleteRegistrationNodeRelationship', 'deleteRegistrationPopRelationship',
+    'getNode', 'getNodePop', 'getNodePopRelationship', 'getPop', 'getRegistration',
+    'getRegistrationNode', 'getRegistrationNodeRelationship', 'getRegistrationPop', 'getRegistrationPopRelationship',
+    'getRegistrationTransportProtocol', 'getRegistrationTransportProtocolRelationship', 'getTransportProtocol',
     'listNodes', 'listPops', 'listRegistrations', 'listTransportProtocols',
-    'replaceNode', 'replaceNodeRelationship', 'replacePop', 'replaceRegistration', 'replaceRegistrationRelationship',
-    'updateNode', 'updateNodeRelationship', 'updatePop', 'updateRegistration', 'updateRegistrationRelationship',
+    'replaceNode', 'replaceNodePopRelationship', 'replacePop', 'replaceRegistration',
+    'replaceRegistrationNodeRelationship', 'replaceRegistrationPopRelationship', 'replaceRegistrationTransportProtocolRelationship',
+    'updateNode', 'updateNodePopRelationship', 'updatePop', 'updateRegistration',
+    'updateRegistrationNodeRelationship', 'updateRegistrationPopRelationship', 'updateRegistrationTransportProtocolRelationship',
   ],
 };
 

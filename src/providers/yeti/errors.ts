@@ -15,8 +15,7 @@ const MEDIA_TYPE = 'application/vnd.api+json';
 export function renderYetiError(error: ProviderError, request: ProviderRequest): MockResponse {
   if (request.operation?.operationId === 'createAuthToken' && !error.code.startsWith('MOCK_ERR_PREFER')) return renderRailsError(error);
   if (error instanceof YetiErrors) return errors(error.errors);
-  const reparsed = error.code === 'MOCK_ERR_VALIDATION' ? reparseRefused(error, request) : undefined;
-  if (reparsed === 'no-route') return noRoute(request);
+  const reparsed = error.code === 'MOCK_ERR_VALIDATION' ? reparseRefused(request) : undefined;
   if (reparsed) return errors(reparsed);
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':

@@ -6,11 +6,13 @@ import { relationshipHandlers } from './relationships.js';
 
 export const yetiResourceHandlers: Record<string, OperationHandler> = {
   ...crud(registrationRules, 'Registration'),
-  ...relationshipHandlers(registrationRules, 'Registration'),
+  // The transport protocol and a node's PoP are required: clearing them always fails at Yeti, so the spec leaves those DELETEs out.
+  ...relationshipHandlers(registrationRules, 'Registration', 'transport-protocol', { destroy: false }),
+  ...relationshipHandlers(registrationRules, 'Registration', 'pop'),
+  ...relationshipHandlers(registrationRules, 'Registration', 'node'),
   ...crud(popRules, 'Pop'),
   ...crud(nodeRules, 'Node'),
-  // A node's PoP is required: clearing it always fails at Yeti, so the spec leaves that DELETE out.
-  ...relationshipHandlers(nodeRules, 'Node', { destroy: false }),
+  ...relationshipHandlers(nodeRules, 'Node', 'pop', { destroy: false }),
   listTransportProtocols: listHandler(transportProtocolRules),
   getTransportProtocol: getHandler(transportProtocolRules),
 };
