@@ -11,7 +11,10 @@ export class YetiErrors extends MockError {
   readonly errors: ResourceError[];
 
   constructor(errors: ResourceError[]) {
-    super('MOCK_ERR_VALIDATION', { summary: errors.map((error) => `${error.code} ${error.detail ?? error.title}`).join('; ') });
+    const summary = errors.map((error) => `${error.code} ${error.detail ?? error.title}`).join('; ');
+    // The journal and x-sipmock-error tell a missing record from a refused request.
+    if (errors[0]?.status === '404') super('MOCK_ERR_NOT_FOUND', { resource: 'record', id: summary });
+    else super('MOCK_ERR_VALIDATION', { summary });
     this.errors = errors;
   }
 }
