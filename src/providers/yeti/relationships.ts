@@ -5,7 +5,7 @@ import { toIntegerKey } from './filters.js';
 import { fail } from './jsonapi-errors.js';
 import { parseQueryOrFail } from './query-parser.js';
 import { resolver } from './records.js';
-import { ADMIN, KINDS, relatedId, type YetiRecord } from './resource-objects.js';
+import { ADMIN, KINDS, relatedId, relationshipOperation, type YetiRecord } from './resource-objects.js';
 
 /**
  * The routes `jsonapi_resources` draws for one to-one relationship (routing_ext.rb jsonapi_link,
@@ -15,7 +15,7 @@ import { ADMIN, KINDS, relatedId, type YetiRecord } from './resource-objects.js'
  */
 export function relationshipHandlers(rules: ResourceRules, name: string, relationship: string, { destroy = true } = {}): Record<string, OperationHandler> {
   const parentParam = `${name.toLowerCase()}_id`;
-  const operation = `${name}${relationship.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
+  const operation = relationshipOperation(name, relationship);
 
   /** update and destroy look the parent up by the key as given (`find_by_key(parent_key)`), unverified. */
   const change = (request: RoutedRequest, context: HandlerContext, id: string | null) => {

@@ -115,6 +115,11 @@ export function toResourceObject(kind: ResourceKind, record: YetiRecord, view: V
   return object;
 }
 
+/** The operationId stem of a relationship's routes: ('Registration', 'transport-protocol') → RegistrationTransportProtocol. */
+export function relationshipOperation(name: string, relationship: string): string {
+  return `${name}${relationship.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
+}
+
 /** Finds a stored resource of any type, for `included`. */
 export type Resolver = (type: string, id: string) => YetiRecord | undefined;
 

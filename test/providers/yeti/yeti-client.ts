@@ -43,6 +43,7 @@ export function useYeti() {
     const payload = body === undefined || typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
     const response = await http(sipmock.current.url, `${API}${path}`, { method, headers: sent, body: payload });
     expect(response.text, 'no JavaScript undefined leaks into an answer').not.toContain('undefined');
+    expect(response.headers.get('sl-violations'), 'every answer matches the spec').toBeNull();
     return response;
   }
 
