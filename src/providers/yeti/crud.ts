@@ -54,7 +54,10 @@ export function createHandler(rules: ResourceRules): OperationHandler {
     const collection = context.state.collection<YetiRecord>(rules.kind.type);
     if (record.id === '') record.id = collection.nextId();
     collection.insert(record);
-    return { ...document(rules.kind, record, query.view, context), status: 201 };
+    const created = document(rules.kind, record, query.view, context);
+    // render_results sets Location to the created resource's self link.
+    const self = (created.body as { data: { links: { self: string } } }).data.links.self;
+    return { ...created, status: 201, headers: { ...created.headers, location: self } };
   };
 }
 

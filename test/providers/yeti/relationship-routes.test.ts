@@ -40,6 +40,8 @@ describe(`yeti relationship routes (${ROUTES})`, () => {
 
   test('answers a null linkage for an unset relationship (to_one_linkage returns nil)', async () => {
     const created = await yeti.call('POST', '/registrations', registration(required('no-pop')));
+    // acts_as_resource_controller.rb render_results: a 201 carries Location, the new self link.
+    expect(created.headers.get('location')).toBe(yeti.url(`/registrations/${data(created).id}`));
     expect((await yeti.get(`/registrations/${data(created).id}/relationships/pop`)).json).toMatchObject({ data: null });
   });
 
