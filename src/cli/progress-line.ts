@@ -1,5 +1,4 @@
-import type { WriteStream } from 'node:tty';
-import type { Writable } from 'node:stream';
+import type { CliOutput } from './io.js';
 
 /**
  * Progress for long commands: in a terminal, one status line on stderr rewritten in place, with
@@ -15,8 +14,8 @@ export type ProgressLine = {
   done(): void;
 };
 
-export function createProgressLine(stream: Writable = process.stderr): ProgressLine {
-  const live = (stream as WriteStream).isTTY === true && !isCi();
+export function createProgressLine(stream: CliOutput = process.stderr): ProgressLine {
+  const live = stream.isTTY === true && !isCi();
   let status = '';
   const clear = () => {
     if (live && status !== '') stream.write('\r\x1b[2K');

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import type { IHttpOperation } from '@stoplight/types';
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { MockError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
@@ -22,11 +23,10 @@ export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema
 /** The OpenAPI 3.1 base dialect URI: Ajv cannot compile it, and Prism then silently validates nothing. */
 const OAS_BASE_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\//;
 
-export type SpecDocument = {
-  openapi: string;
+/** An OpenAPI 3.1 document as parsed, with the `x-` extensions sipmock reads. */
+export type SpecDocument = OpenAPIV3_1.Document & {
   jsonSchemaDialect?: string;
-  info: { title: string; version: string; [key: string]: unknown };
-  [key: string]: unknown;
+  info: OpenAPIV3_1.InfoObject & { [extension: `x-${string}`]: unknown };
 };
 
 export type LoadedSpec = {

@@ -131,6 +131,8 @@ export type StartOptions = SipmockOptions & {
   host?: string;
   /** Also serve each provider on a port of its own, with its real paths at the root. */
   portPerProvider?: boolean;
+  /** Serve this one provider with its real paths at the root of the main port (the control API stays under /__sipmock). */
+  root?: string;
 };
 
 export type RunningSipmock = Sipmock & {
@@ -144,7 +146,7 @@ export type RunningSipmock = Sipmock & {
 
 /** Starts sipmock on `host:port` (port 0 picks a free one). */
 export async function startSipmock(options: StartOptions = {}): Promise<RunningSipmock> {
-  const sipmock = await createSipmock(options);
+  const sipmock = await createSipmock(rootOptions(options));
   const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const open = async (handler: (req: IncomingMessage, res: ServerResponse) => void, port: number) => {
@@ -155,7 +157,8 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
-  const main = await open(sipmock.handle, options.port ?? 4010);
+  const main = await open(options.root ? rootHandler(sipmock, options.root) : sipmock.handle, options.port ?? 4010);
+  if (options.root) sipmock.ownPorts.set(options.root, main.url);
   if (options.portPerProvider) {
     for (const provider of sipmock.providers) {
       const { slug } = provider.definition;
@@ -174,6 +177,26 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
     port: main.port,
     baseUrl,
     close: () => Promise.all(servers.map(closeServer)).then(() => sipmock.close()),
+  };
+}
+
+/** With `root`, only that provider is served. */
+function rootOptions(options: StartOptions): StartOptions {
+  if (options.root === undefined) return options;
+  const { root } = options;
+  const others = (options.providers ?? []).filter((entry) => (typeof entry === 'string' ? entry : entry.slug) !== root);
+  if (others.length > 0) throw new MockError('MOCK_ERR_CONFIG', { why: `--root ${root} serves one provider; leave out --providers or name only ${root}` });
+  const given = (options.providers ?? []).find((entry) => typeof entry !== 'string' && entry.slug === root);
+  return { ...options, providers: [given ?? root] };
+}
+
+/** The root provider's real paths at /, the control API under /__sipmock. */
+function rootHandler(sipmock: Sipmock, slug: string): (req: IncomingMessage, res: ServerResponse) => void {
+  const provider = sipmock.handleProvider(slug);
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`)) return sipmock.app(req, res);
+    provider(req, res);
   };
 }
 

@@ -32,18 +32,25 @@ export async function mountProvider(definition: ProviderDefinition, specsDir: st
     operations,
     byId,
     find(method, path) {
-      // HEAD is answered as GET without a body, as HTTP says.
-      const wanted = method === 'HEAD' ? 'GET' : method;
-      const allowed: string[] = [];
-      for (const operation of operations) {
-        const pathParams = operation.match(path);
-        if (!pathParams) continue;
-        if (operation.method === wanted) return { kind: 'found', operation, pathParams };
-        allowed.push(operation.method);
-      }
-      return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+      const found = findOperation(operations, method, path);
+      // Rails, Phoenix, Express and VoiceTel's own examples treat /x and /x/ as one route.
+      if (found.kind !== 'none' || path === '/') return found;
+      return findOperation(operations, method, path.endsWith('/') ? path.slice(0, -1) : `${path}/`);
     },
   };
+}
+
+function findOperation(operations: Operation[], method: string, path: string): OperationMatch {
+  // HEAD is answered as GET without a body, as HTTP says.
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  const allowed: string[] = [];
+  for (const operation of operations) {
+    const pathParams = operation.match(path);
+    if (!pathParams) continue;
+    if (operation.method === wanted) return { kind: 'found', operation, pathParams };
+    allowed.push(operation.method);
+  }
+  return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
 }
 
 /**

@@ -158,7 +158,9 @@ function toProviderRequest(req: IncomingMessage, slug: string, mountPath: string
   const url = toUrl(original, req.headers.host);
   const query: Record<string, string> = Object.create(null);
   for (const [name, value] of url.searchParams) query[name] = value;
-  const path = url.pathname.slice(mountPath.length) || '/';
+  let path = url.pathname.slice(mountPath.length) || '/';
+  // A client that keeps a link's path and puts its own base URL in front (SignalWire's SDK) sends the mount twice.
+  if (mountPath !== '' && path.startsWith(`${mountPath}/`)) path = path.slice(mountPath.length);
   return { provider: slug, method: (req.method ?? 'GET').toUpperCase(), path, url, headers: req.headers, query, pathParams: {}, mediaType: '' };
 }
 

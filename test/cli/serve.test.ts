@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,16 +8,18 @@ import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { createOperation } from '../../src/openapi/operation.js';
-import { BIN, ROOT, killLeftovers, runCliToEnd, startServe, type ServingCli } from '../helpers/cli-process.js';
+import { killLeftovers, runCliToEnd, runInProcess, serveInProcess, startServe, type ServingCli } from '../helpers/cli-process.js';
 import { openConnection, sleep } from '../helpers/raw-http.js';
 import { http } from '../helpers/start-server.js';
 
 /**
- * The `sipmock` binary as users and scripts run it: `node dist/cli/bin.js` (what package.json's bin
- * points at). Needs `tsc -p tsconfig.build.json` first, which `npm test` does.
+ * `sipmock serve`, run in-process through runCli (its output collected, stopped by an abort that
+ * stands for SIGTERM), and a few times as the real binary, `node dist/cli/bin.js` (what
+ * package.json's bin points at; needs `tsc -p tsconfig.build.json` first, which `npm test` does),
+ * to prove that the process prints, stops on SIGTERM and exits as the in-process runs do.
  */
 
-const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const SLUGS = PROVIDERS.map((p) => p.slug);
 const KNOWN = SLUGS.join(', ');
 const VOICETEL_KEY = '0123456789abcdef0123456789abcdef';
@@ -35,19 +37,19 @@ const readyLines = (url: string, slugs: string[]) => [
   `sipmock ready ${url} (control: ${url}/__sipmock/health)`,
 ];
 
-/** Sends SIGTERM and waits for the exit. */
+/** Sends SIGTERM to the process and waits for the exit. */
 async function stop(cli: ServingCli) {
   cli.child.kill('SIGTERM');
   return cli.exited;
 }
 
-// Every test stops the processes it starts; this only catches the ones a failed test left behind.
+// Every test stops the servers it starts; this only catches the ones a failed test left behind.
 afterAll(() => {
   killLeftovers();
 });
 
 describe('sipmock serve', () => {
-  test('prints one line per provider and a ready line, and every printed URL answers', async () => {
+  test('the process prints one line per provider and a ready line, every printed URL answers, and SIGTERM exits 0', async () => {
     const cli = await startServe();
     expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(cli.url).not.toMatch(/:0$/);
@@ -83,7 +85,7 @@ describe('sipmock serve', () => {
   });
 
   test('--providers sippet,yeti mounts only those two', async () => {
-    const cli = await startServe(['--providers', 'sippet,yeti']);
+    const cli = await serveInProcess(['--providers', 'sippet,yeti']);
     expect(cli.lines()).toEqual(readyLines(cli.url, ['sippet', 'yeti']));
 
     const health = await http(cli.url, '/__sipmock/health');
@@ -102,22 +104,22 @@ describe('sipmock serve', () => {
         control: '/__sipmock',
       });
     }
-    expect(await stop(cli)).toEqual({ code: 0, signal: null });
+    expect(await cli.stop()).toBe(0);
   });
 
   test('--quiet prints the ready lines but no request lines', async () => {
-    const cli = await startServe(['--quiet', '--providers', 'nebrija,voicetel']);
+    const cli = await serveInProcess(['--quiet', '--providers', 'nebrija,voicetel']);
     const auth = { authorization: 'Bearer nbj_quiet' };
     expect((await http(cli.url, '/nebrija/api/v1/sip-trunks', { headers: { ...auth, prefer: 'code=200' } })).status).toBe(200);
     expect((await http(cli.url, '/nebrija/api/v1/sip-trunks', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(400);
     expect((await http(cli.url, '/voicetel/no/such/path')).status).toBe(404);
-    expect(await stop(cli)).toEqual({ code: 0, signal: null });
+    expect(await cli.stop()).toBe(0);
     expect(cli.lines()).toEqual([...readyLines(cli.url, ['nebrija', 'voicetel']), 'sipmock stopping (SIGTERM): finishing in-flight requests']);
     expect(cli.stderr()).toBe('');
   });
 
   test('--log-format json prints one JSON object per line, one per request', async () => {
-    const cli = await startServe(['--log-format', 'json', '--providers', 'nebrija']);
+    const cli = await serveInProcess(['--log-format', 'json', '--providers', 'nebrija']);
     const auth = { authorization: 'Bearer nbj_json' };
     const ok = await http(cli.url, '/nebrija/api/v1/sip-trunks', { headers: { ...auth, prefer: 'code=200' } });
     expect(ok.status).toBe(200);
@@ -133,7 +135,7 @@ describe('sipmock serve', () => {
 
     const isRequest = (line: string) => 'status' in (JSON.parse(line) as object);
     await cli.waitFor((lines) => lines.filter(isRequest).length === 3);
-    expect(await stop(cli)).toEqual({ code: 0, signal: null });
+    expect(await cli.stop()).toBe(0);
 
     const parsed = cli.lines().map((line) => JSON.parse(line) as Record<string, unknown>);
     const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -168,7 +170,7 @@ describe('sipmock serve', () => {
   });
 
   test('--body-limit and --control-token reach the server', async () => {
-    const cli = await startServe(['--providers', 'nebrija', '--body-limit', '64', '--control-token', 's3cret', '--quiet']);
+    const cli = await serveInProcess(['--providers', 'nebrija', '--body-limit', '64', '--control-token', 's3cret', '--quiet']);
     const small = await http(cli.url, '/nebrija/api/v1/sip-trunks', {
       method: 'POST',
       headers: { authorization: 'Bearer nbj_limit', 'content-type': 'application/json' },
@@ -185,11 +187,11 @@ describe('sipmock serve', () => {
 
     expect((await http(cli.url, '/__sipmock/health')).status).toBe(401);
     expect((await http(cli.url, '/__sipmock/health', { headers: { authorization: 'Bearer s3cret' } })).status).toBe(200);
-    expect(await stop(cli)).toEqual({ code: 0, signal: null });
+    expect(await cli.stop()).toBe(0);
   });
 
   test('--body-limit refuses a value that is not a positive integer', async () => {
-    const result = await runCliToEnd(['serve', '--body-limit', '0']);
+    const result = await runInProcess(['serve', '--body-limit', '0']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("error: option '--body-limit <bytes>' argument '0' is invalid. must be a positive integer\n(run with --help for usage)\n");
   });
@@ -206,7 +208,7 @@ describe('sipmock serve', () => {
     test('lets only the listed credentials pass', async () => {
       const file = join(dir, 'creds.yaml');
       await writeFile(file, ['nebrija: [nbj_listed_token]', 'signalwire: ["bc949800-7b40-43cf-8438-a85facfcbdd1:PT0123"]   # project_id:api_token', ''].join('\n'));
-      const cli = await startServe(['--credentials', file, '--providers', 'nebrija,signalwire,voicetel']);
+      const cli = await serveInProcess(['--credentials', file, '--providers', 'nebrija,signalwire,voicetel']);
       const trunks = (token: string) => http(cli.url, '/nebrija/api/v1/sip-trunks', { headers: { authorization: `Bearer ${token}`, prefer: 'code=200' } });
 
       expect((await trunks('nbj_listed_token')).status).toBe(200);
@@ -231,11 +233,11 @@ describe('sipmock serve', () => {
         body: '{}',
       });
       expect(voicetel.status).toBe(200);
-      expect(await stop(cli)).toEqual({ code: 0, signal: null });
+      expect(await cli.stop()).toBe(0);
     });
   });
 
-  test('lets an in-flight request finish on SIGTERM, then exits 0', async () => {
+  test('the process lets an in-flight request finish on SIGTERM, then exits 0', async () => {
     const cli = await startServe(['--providers', 'voicetel']);
     const connection = await openConnection(cli.url);
     try {
@@ -267,8 +269,8 @@ describe('sipmock serve', () => {
     }
   });
 
-  test('closes a keep-alive connection after its in-flight response on SIGTERM and exits at once', async () => {
-    const cli = await startServe(['--providers', 'voicetel']);
+  test('closes a keep-alive connection after its in-flight response on stop and exits at once', async () => {
+    const cli = await serveInProcess(['--providers', 'voicetel']);
     const connection = await openConnection(cli.url);
     try {
       const body = '{"apikey": "' + VOICETEL_KEY + '"}';
@@ -277,14 +279,14 @@ describe('sipmock serve', () => {
           `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
       );
       await sleep(100);
-      cli.child.kill('SIGTERM');
+      const exited = cli.stop();
       await cli.waitForLine((line) => line.startsWith('sipmock stopping'));
       connection.write(body.slice(10));
       const response = await connection.nextResponse(5_000);
       expect(response.status).toBe(200);
       expect(response.headers.connection).toBe('close');
-      const exit = await Promise.race([cli.exited, sleep(1_500).then(() => 'still running')]);
-      expect(exit).toEqual({ code: 0, signal: null });
+      const exit = await Promise.race([exited, sleep(1_500).then(() => 'still running')]);
+      expect(exit).toBe(0);
     } finally {
       connection.destroy();
     }
@@ -303,7 +305,7 @@ describe.concurrent('sipmock serve startup errors', () => {
   test('exits 1 naming the file when it lists an unknown provider', async () => {
     const file = join(dir, 'unknown.yaml');
     await writeFile(file, 'nebrija: [nbj_x]\nacme: [secret]\n');
-    const result = await runCliToEnd(['serve', '--port', '0', '--credentials', file]);
+    const result = await runInProcess(['serve', '--port', '0', '--credentials', file]);
     expect(result).toEqual({
       code: 1,
       stdout: '',
@@ -313,19 +315,19 @@ describe.concurrent('sipmock serve startup errors', () => {
 
   test('exits 1 naming the file when it does not exist', async () => {
     const file = join(dir, 'missing.yaml');
-    const result = await runCliToEnd(['serve', '--port', '0', '--credentials', file]);
+    const result = await runInProcess(['serve', '--port', '0', '--credentials', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`^sipmock: Invalid configuration: cannot read credentials file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`));
   });
 
   test('exits 1 with the known providers on stderr when --providers names an unknown one', async () => {
-    const result = await runCliToEnd(['serve', '--port', '0', '--providers', 'sippet,acme']);
+    const result = await runInProcess(['serve', '--port', '0', '--providers', 'sippet,acme']);
     expect(result).toEqual({ code: 1, stdout: '', stderr: `sipmock: Invalid configuration: unknown provider acme; known: ${KNOWN}\n` });
   });
 
   test.each(['abc', '70000', '-1'])('exits 1 with an error for --port %s', async (port) => {
-    const result = await runCliToEnd(['serve', '--port', port]);
+    const result = await runInProcess(['serve', '--port', port]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -334,7 +336,7 @@ describe.concurrent('sipmock serve startup errors', () => {
   });
 
   test('exits 1 with an error for an empty --port', async () => {
-    const result = await runCliToEnd(['serve', '--port', '', '--providers', 'acme'], 10_000);
+    const result = await runInProcess(['serve', '--port', '', '--providers', 'acme'], 10_000);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("error: option '-p, --port <port>' argument '' is invalid");
   });
@@ -351,7 +353,7 @@ describe.concurrent('sipmock serve startup errors', () => {
       await new Promise((resolve) => busy.close(resolve));
     });
 
-    test('exits non-zero with the address in the error', async () => {
+    test('the process exits non-zero with the address in the error', async () => {
       const result = await runCliToEnd(['serve', '--port', String(port), '--providers', 'voicetel']);
       expect(result.code).not.toBe(0);
       expect(result.code).not.toBeNull();
@@ -360,49 +362,10 @@ describe.concurrent('sipmock serve startup errors', () => {
     });
 
     test('reports the taken port as one sipmock error line, without a stack trace', async () => {
-      const result = await runCliToEnd(['serve', '--port', String(port), '--providers', 'voicetel']);
+      const result = await runInProcess(['serve', '--port', String(port), '--providers', 'voicetel']);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^sipmock: .*127\.0\.0\.1:\d+/);
       expect(result.stderr).not.toContain('    at ');
     });
-  });
-});
-
-describe.concurrent('sipmock help and packaging', () => {
-  test('sipmock --help prints usage listing the serve command', async () => {
-    const result = await runCliToEnd(['--help']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Usage: sipmock \[options\] \[command\]/);
-    expect(result.stdout).toMatch(/^\s+serve \[options\]\s+Serve every provider/m);
-  });
-
-  test('sipmock --help shows an example', async () => {
-    const result = await runCliToEnd(['--help']);
-    expect(result.stdout).toMatch(/Example:\n\s+\$ sipmock serve /);
-  });
-
-  test('sipmock serve --help prints every option and an example', async () => {
-    const result = await runCliToEnd(['serve', '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Usage: sipmock serve \[options\]/);
-    for (const option of ['--port <port>', '--host <host>', '--providers <slugs>', '--quiet', '--log-format <format>', '--credentials <file>', '--body-limit <bytes>', '--control-token <token>']) {
-      expect(result.stdout).toContain(option);
-    }
-    expect(result.stdout).toContain(SLUGS.join(','));
-    expect(result.stdout).toMatch(/Example:\n\s+\$ sipmock serve --port 0 --providers sippet,yeti --log-format json$/);
-  });
-
-  test('sipmock --version prints the package version', async () => {
-    expect(await runCliToEnd(['--version'])).toEqual({ code: 0, stdout: PACKAGE.version, stderr: '' });
-  });
-
-  test("package.json's bin points at the built CLI, which starts with a node shebang", () => {
-    expect(PACKAGE.bin).toEqual({ sipmock: 'dist/cli/bin.js' });
-    const bin = join(ROOT, PACKAGE.bin.sipmock);
-    expect(bin).toBe(BIN);
-    expect(existsSync(bin)).toBe(true);
-    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 });

@@ -40,3 +40,47 @@ export function withoutRequiredField(schema: unknown, example: unknown): { body:
   }
   return removed === undefined ? undefined : { body, field: removed };
 }
+
+/** A value of another JSON type than the schema asks for, or undefined when the schema names no single type. */
+function wrongTypeFor(schema: { type?: unknown; enum?: unknown[]; const?: unknown } | undefined): unknown {
+  const type = schema?.type;
+  if (type === 'string') return 12345;
+  if (type === 'integer' || type === 'number') return 'not-a-number';
+  if (type === 'boolean') return 'not-a-boolean';
+  if (type === 'array') return 'not-an-array';
+  if (type === 'object') return 'not-an-object';
+  return undefined;
+}
+
+/**
+ * Breaks a valid body by giving one field a value of the wrong JSON type, as deep as the example
+ * goes (`{ data: { attributes: { name: 12345 } } }`), preferring attributes over JSON:API's
+ * structural `type` and `id`. Returns undefined when no field of the example has a typed schema.
+ */
+export function withWrongType(schema: unknown, example: unknown): { body: unknown; field: string } | undefined {
+  const body = structuredClone(example);
+  type Node = { type?: unknown; properties?: Record<string, Node>; items?: Node };
+  const visit = (value: unknown, node: Node | undefined): string | undefined => {
+    if (!node?.properties || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const record = value as Record<string, unknown>;
+    const names = Object.keys(record).filter((name) => node.properties![name]).sort((a, b) => Number(a === 'type' || a === 'id') - Number(b === 'type' || b === 'id'));
+    for (const name of names) {
+      const child = node.properties![name];
+      const deeper = visit(record[name], child);
+      if (deeper !== undefined) return deeper;
+      if (Array.isArray(record[name]) && child.items) {
+        const inner = visit((record[name] as unknown[])[0], child.items);
+        if (inner !== undefined) return inner;
+      }
+    }
+    for (const name of names) {
+      const wrong = wrongTypeFor(node.properties![name]);
+      if (wrong === undefined || name === 'type' || name === 'id') continue;
+      record[name] = wrong;
+      return name;
+    }
+    return undefined;
+  };
+  const field = visit(body, schema as Node);
+  return field === undefined ? undefined : { body, field };
+}

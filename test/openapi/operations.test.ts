@@ -12,7 +12,21 @@ import { requestExample, withoutRequiredField } from '../helpers/spec-requests.j
 const EXPECTED_OPERATIONS: Record<string, string[]> = {
   sippet: ['createGateway', 'deleteGateway', 'getGateway', 'listGateways', 'updateGateway'],
   signalwire: ['create_sip_gateway', 'delete_sip_gateway', 'get_sip_gateway', 'list_sip_gateway_addresses', 'list_sip_gateways', 'update_sip_gateway'],
-  voicetel: ['accountApikey', 'gatewaysAdd', 'gatewaysList', 'gatewaysRemove', 'gatewaysUpdate', 'numbersRoute'],
+  voicetel: [
+    'accountApiKeyV22',
+    'accountApikey',
+    'gatewaysAdd',
+    'gatewaysCreate',
+    'gatewaysDelete',
+    'gatewaysGet',
+    'gatewaysList',
+    'gatewaysListV22',
+    'gatewaysNumbers',
+    'gatewaysPut',
+    'gatewaysRemove',
+    'gatewaysUpdate',
+    'numbersRoute',
+  ],
   nebrija: ['createSipTrunk', 'deleteSipTrunk', 'getSipTrunk', 'listSipTrunks', 'updateSipTrunk'],
   yeti: [
     'createAuthToken',

@@ -8,7 +8,7 @@ import { diffSpecs } from '../../src/openapi/diff/diff-specs.js';
 import { diffSchemas } from '../../src/openapi/diff/schema-diff.js';
 import type { SchemaSide, SpecChange } from '../../src/openapi/diff/spec-change.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
-import { runCliToEnd } from '../helpers/cli-process.js';
+import { runInProcess } from '../helpers/cli-process.js';
 import { generateSampleFixtures } from './sample-fixtures.js';
 import { EDITS, writeCandidate, type SpecEdit } from './spec-edits.js';
 
@@ -144,7 +144,7 @@ describe('diffSchemas', () => {
 describe('sipmock diff (CLI)', () => {
   test('prints the changes grouped by operation with the touched fixtures, and exits 1 on a breaking change', async () => {
     const file = await candidate('voicetelRenamesIp');
-    const result = await runCliToEnd(['diff', 'specs/voicetel.openapi.yaml', file, '--fixtures', sample]);
+    const result = await runInProcess(['diff', 'specs/voicetel.openapi.yaml', file, '--fixtures', sample]);
     expect(result.code).toBe(1);
     const fixtures = ['happy-path', 'missing-credentials'].map((scenario) => join(sample, 'voicetel', 'gatewaysAdd', `${scenario}.json`));
     expect(result.stdout).toBe(
@@ -156,14 +156,14 @@ describe('sipmock diff (CLI)', () => {
         '  additive  response 200 application/json /gateways/[]/ip  field-added: new field ip',
         `  fixtures: ${fixtures.join(', ')}`,
         '',
-        '1 breaking, 1 additive, 0 non-breaking change(s) in 1 operation(s); 5 unchanged; 2 fixture(s) touched by breaking changes',
+        '1 breaking, 1 additive, 0 non-breaking change(s) in 1 operation(s); 12 unchanged; 2 fixture(s) touched by breaking changes',
       ].join('\n'),
     );
     expect(result.stderr).toBe('');
   });
 
   test('--json merges a change shared by several operations and lists their fixtures', async () => {
-    const result = await runCliToEnd(['diff', 'specs/signalwire.openapi.yaml', await candidate('signalwireEncryptionLosesDefault'), '--fixtures', sample, '--json']);
+    const result = await runInProcess(['diff', 'specs/signalwire.openapi.yaml', await candidate('signalwireEncryptionLosesDefault'), '--fixtures', sample, '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ ok: false, provider: 'signalwire', summary: { breaking: 2, additive: 0, 'non-breaking': 4, unchangedOperations: 2 } });
@@ -190,7 +190,7 @@ describe('sipmock diff (CLI)', () => {
     delete document.info['x-sipmock-provider'];
     const file = join(work, 'nebrija-next.yaml');
     await writeFile(file, stringify(document));
-    const result = await runCliToEnd(['diff', 'specs/nebrija.openapi.yaml', file, '--fixtures', sample, '--json']);
+    const result = await runInProcess(['diff', 'specs/nebrija.openapi.yaml', file, '--fixtures', sample, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       ok: true,

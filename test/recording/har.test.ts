@@ -7,7 +7,7 @@ import { fromHar, toHar, type Har, type HarEntry } from '../../src/recording/har
 import { findProvider } from '../../src/providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../../src/server/create-app.js';
 import { mountProvider } from '../../src/server/mounted-provider.js';
-import { runCliToEnd } from '../helpers/cli-process.js';
+import { runInProcess } from '../helpers/cli-process.js';
 
 let workDir: string;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const isNameValues = (list: unknown) => Array.isArray(list) && list.every((p) =>
 describe('export-har and import-har', () => {
   test('a round trip of the shipped signalwire fixtures gives back the same requests and responses', async () => {
     const harFile = join(workDir, 'signalwire.har');
-    const exported = await runCliToEnd(['export-har', '--provider', 'signalwire', '--out', harFile]);
+    const exported = await runInProcess(['export-har', '--provider', 'signalwire', '--out', harFile]);
     expect(exported.code).toBe(0);
     const originals = await loadFixtures(DEFAULT_FIXTURES_DIR, ['signalwire']);
     expect(exported.stderr).toBe(`exported ${originals.length} fixtures to ${harFile}\n`);
@@ -45,7 +45,7 @@ describe('export-har and import-har', () => {
     });
 
     const outDir = join(workDir, 'imported');
-    const imported = await runCliToEnd(['import-har', harFile, '--provider', 'signalwire', '--out', outDir]);
+    const imported = await runInProcess(['import-har', harFile, '--provider', 'signalwire', '--out', outDir]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toBe(`imported ${originals.length} of ${originals.length} entries into ${outDir} (0 skipped, 0 with drift)`);
     const back = await loadFixtures(outDir);
@@ -59,7 +59,7 @@ describe('export-har and import-har', () => {
   });
 
   test('export-har writes every provider to stdout by default, with each real base URL', async () => {
-    const { code, stdout } = await runCliToEnd(['export-har', '--provider', 'yeti', 'voicetel']);
+    const { code, stdout } = await runInProcess(['export-har', '--provider', 'yeti', 'voicetel']);
     expect(code).toBe(0);
     const hosts = new Set((JSON.parse(stdout) as Har).log.entries.map((e) => new URL(e.request.url).origin));
     expect([...hosts].sort()).toEqual(['https://api.voicetel.com', 'https://yeti.example.com']);
@@ -124,17 +124,23 @@ describe('fromHar', () => {
     for (const secret of [jwt, 'hunter2', 'session=1', 'c2lnbmF0dXJlLXNlY3JldA']) expect(text).not.toContain(secret);
   });
 
+  test('skips an entry that is not a HAR entry, with the reason', async () => {
+    const yeti = await mountProvider(findProvider('yeti')!, DEFAULT_SPECS_DIR);
+    const results = fromHar({ log: { entries: [null, { request: { url: 'https://yeti.example.com/api/rest/admin/registrations', headers: {} } }, 7] } }, yeti);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['the URL "undefined" is not absolute', 'the entry has no response (status 0: blocked or aborted)', 'the URL "undefined" is not absolute']);
+  });
+
   test('refuses a file that is not a HAR log', async () => {
     const nebrija = await mountProvider(findProvider('nebrija')!, DEFAULT_SPECS_DIR);
     expect(() => fromHar({ entries: [] }, nebrija)).toThrow('not a HAR file: it has no log.entries array');
     const file = join(workDir, 'not-har.json');
     await writeFile(file, '{"log": {}}');
-    const { code, stderr } = await runCliToEnd(['import-har', file, '--provider', 'nebrija', '--out', join(workDir, 'none')]);
+    const { code, stderr } = await runInProcess(['import-har', file, '--provider', 'nebrija', '--out', join(workDir, 'none')]);
     expect(code).toBe(1);
     expect(stderr).toContain('not a HAR file: it has no log.entries array');
   });
 
-  test('toHar keeps non-JSON bodies as text and leaves postData out when there is no body', () => {
+  test('toHar withholds non-JSON text bodies (an older fixture may hold one), says why, and leaves postData out when there is no body', () => {
     const har = toHar(
       [{
         request: { method: 'DELETE', path: '/api/v1/sip-trunks/x', query: {}, headers: { authorization: 'Bearer <redacted:token>' }, body: null },
@@ -146,7 +152,8 @@ describe('fromHar', () => {
     );
     const [only] = har.log.entries;
     expect(only.request.postData).toBeUndefined();
-    expect(only.response.content).toEqual({ size: 20, mimeType: 'text/html', text: '<h1>Bad gateway</h1>' });
+    expect(only.response.content).toEqual({ size: 0, mimeType: 'text/html', text: '' });
+    expect(only.comment).toBe('d; response body: a text/html body (20 bytes) cannot be redacted field by field: not written');
     expect(only.response.statusText).toBe('Bad Gateway');
     expect(only._sipmock).toEqual({ provider: 'nebrija', operationId: 'deleteSipTrunk', scenario: 'bad-gateway' });
   });

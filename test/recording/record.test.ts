@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadFixtures } from '../../src/recording/fixture-files.js';
 import { startRecordProxy, type RecordEvent, type RecordProxy } from '../../src/recording/record-proxy.js';
-import { redactAuthorization, redactBody, redactHeaders } from '../../src/recording/redact.js';
+import { createRedactionPolicy, redactAuthorization } from '../../src/recording/redaction-policy.js';
 import { findProvider } from '../../src/providers/registry.js';
 import { DEFAULT_SPECS_DIR, startSipmock, type RunningSipmock } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -129,7 +129,7 @@ describe('record: voicetel (API key in the body)', () => {
     const issuedKey = login.json!.apikey as string;
     expect((await send(session, 'POST', '/v2.1/gateways/add/', { body: { apikey: VOICETEL_KEY, gateways: [{ gateway: '203.0.113.10:5060' }] } })).status).toBe(200);
     expect((await send(session, 'POST', '/v2.1/gateways/list/', { body: { apikey: VOICETEL_KEY } })).status).toBe(200);
-    expect((await send(session, 'POST', '/v2.1/gateways/list/', { body: {} })).status).toBe(401);
+    expect((await send(session, 'POST', '/v2.1/gateways/list/', { body: {} })).status).toBe(400);
     expect((await send(session, 'POST', '/v2.1/gateways/list/', { body: { apikey: 'not-a-key' } })).status).toBe(401);
     expect((await send(session, 'POST', '/v2.1/gateways/add/', { body: { apikey: VOICETEL_KEY } })).status).toBe(400);
     expect((await send(session, 'POST', '/v2.1/gateways/remove/', { body: { apikey: VOICETEL_KEY, routes: [{ route: 4242 }] } })).status).toBe(409);
@@ -140,8 +140,9 @@ describe('record: voicetel (API key in the body)', () => {
       'voicetel/gatewaysAdd/happy-path.json',
       'voicetel/gatewaysAdd/invalid-body.json',
       'voicetel/gatewaysList/happy-path.json',
+      // No key at all is VoiceTel's documented 400 "Field Required: apikey" (gateways.json v2.1.6), named by its status.
+      'voicetel/gatewaysList/invalid-body.json',
       'voicetel/gatewaysList/invalid-credentials.json',
-      'voicetel/gatewaysList/missing-credentials.json',
       'voicetel/gatewaysRemove/conflict.json',
     ]);
     const apikey = JSON.parse(files['voicetel/accountApikey/happy-path.json']);
@@ -227,7 +228,9 @@ describe('record: an upstream that is not the spec, or not there', () => {
       { location: 'response.body', pointer: '/id', rule: 'type', message: 'must be a string' },
     ]);
     const teapot = JSON.parse(files['signalwire/delete_sip_gateway/status-418.json']);
-    expect(teapot.response).toEqual({ status: 418, headers: { 'content-type': 'text/plain' }, body: 'teapot' });
+    // Plain text cannot be redacted field by field: it is withheld, and the fixture says why.
+    expect(teapot.response).toEqual({ status: 418, headers: { 'content-type': 'text/plain' }, body: null });
+    expect(teapot.meta.omitted).toEqual([{ location: 'response.body', reason: 'a text/plain body (6 bytes) cannot be redacted field by field: not written' }]);
     expect(teapot.meta.drift).toEqual([{ location: 'response.status', pointer: '', rule: 'status', message: '418 is not a documented status of delete_sip_gateway (documented: 204, 401, 403, 404, 422, 500)' }]);
     expect(session.events.filter((e) => e.kind === 'recorded').every((e) => e.kind === 'recorded' && e.drift.length > 0)).toBe(true);
   });
@@ -269,6 +272,22 @@ describe('sipmock record (CLI)', () => {
     expect(fixture.fixture.request.headers.authorization).toBe('Bearer <redacted:token>');
   });
 
+  test('never shows the upstream userinfo: not in the banner, meta.upstream or meta.description', async () => {
+    const outDir = join(workDir, 'cli-userinfo');
+    const target = upstream.url.replace('http://', 'http://recorder:pw-4711@');
+    const cli = startCli(['record', 'nebrija', '--upstream', `${target}/nebrija`, '--port', '0', '--out', outDir]);
+    const line = await cli.waitForLine((l) => l.startsWith('sipmock record nebrija '));
+    expect(line).toMatch(new RegExp(`^sipmock record nebrija http://127\\.0\\.0\\.1:\\d+ -> ${upstream.url}/nebrija \\(fixtures: `));
+    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1];
+    expect((await fetch(`${url}/api/v1/sip-trunks`, { headers: { authorization: 'Bearer nbj_cli_token' } })).status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
+    const [{ fixture, file }] = await loadFixtures(outDir);
+    expect(fixture.meta.upstream).toBe(`${upstream.url}/nebrija`);
+    expect(fixture.meta.description).toBe(`Recorded from ${upstream.url}/nebrija: GET /api/v1/sip-trunks answered 200`);
+    for (const text of [await readFile(file, 'utf8'), cli.lines().join('\n'), cli.stderr()]) expect(text).not.toContain('pw-4711');
+  });
+
   test.each(['record', 'import-har', 'export-har', 'fixtures generate'])('%s --help shows an example', async (command) => {
     const cli = startCli([...command.split(' '), '--help']);
     expect((await cli.exited).code).toBe(0);
@@ -277,6 +296,7 @@ describe('sipmock record (CLI)', () => {
 });
 
 describe('redaction', () => {
+  const policy = createRedactionPolicy();
   const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.abc_DEF-123';
   test.each([
     ['Bearer sk_live_123', 'Bearer <redacted:token>'],
@@ -300,7 +320,7 @@ describe('redaction', () => {
       note: `token was ${jwt}.`,
       password: null,
     };
-    expect(redactBody(given)).toEqual({
+    expect(policy.json(given).value).toEqual({
       apikey: '<redacted:apikey>',
       gateways: [{ authentication: { username: 'u', password: '<redacted:password>' } }, { authentication: { username: 'u', password: '********' } }, { authentication: { password: '' } }],
       data: { attributes: { 'auth-password': '<redacted:password>', 'auth-user': '100' } },
@@ -312,8 +332,8 @@ describe('redaction', () => {
 
   test('keeps only the headers that matter on each side', () => {
     const request = { 'Content-Type': 'application/json', accept: 'application/json', authorization: 'Basic eA==', prefer: 'code=404', cookie: 'a=1', 'x-api-key': 'k', host: 'h' };
-    expect(redactHeaders(request, 'request')).toEqual({ accept: 'application/json', authorization: 'Basic <redacted:basic>', 'content-type': 'application/json', prefer: 'code=404' });
+    expect(policy.headers(request, 'request')).toEqual({ accept: 'application/json', authorization: 'Basic <redacted:basic>', 'content-type': 'application/json', prefer: 'code=404' });
     const response = { 'content-type': 'application/json', location: '/x', 'www-authenticate': 'Basic realm="x"', 'set-cookie': ['a=1'], date: 'now' };
-    expect(redactHeaders(response, 'response')).toEqual({ 'content-type': 'application/json', location: '/x', 'www-authenticate': 'Basic realm="x"' });
+    expect(policy.headers(response, 'response')).toEqual({ 'content-type': 'application/json', location: '/x', 'www-authenticate': 'Basic' });
   });
 });

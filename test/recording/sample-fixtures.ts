@@ -8,22 +8,6 @@ import type { Operation } from '../../src/openapi/operation.js';
 /** Placeholder secrets, as a recorder writes them (src/recording/fixture.ts). */
 const REDACTED = { authorization: '<redacted:token>', password: '<redacted:password>', apikey: '<redacted:apikey>', jwt: '<redacted:jwt>' };
 
-/** Per provider: headers that authenticate, obtained from the running server where needed. */
-const CREDENTIALS: Record<string, (baseUrl: string) => Promise<Record<string, string>>> = {
-  sippet: async () => ({ authorization: 'Bearer sk_test_fixture_kit' }),
-  signalwire: async () => ({ authorization: `Basic ${Buffer.from('bc949800-7b40-43cf-8438-a85facfcbdd1:PT0123').toString('base64')}` }),
-  voicetel: async () => ({ authorization: 'Bearer 0123456789abcdef0123456789abcdef' }),
-  nebrija: async () => ({ authorization: 'Bearer nbj_fixture_kit' }),
-  yeti: async (baseUrl) => {
-    const response = await fetch(`${baseUrl}/yeti/api/rest/admin/auth`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ auth: { username: 'admin', password: '111111' } }),
-    });
-    return { authorization: ((await response.json()) as { jwt: string }).jwt };
-  },
-};
-
 /** A request beyond the first-example sweep, for an edit the tests make. */
 export type ExtraExchange = { provider: string; operationId: string; scenario: string; body?: unknown; path?: string };
 
@@ -48,7 +32,10 @@ export async function generateSampleFixtures(dir: string): Promise<Fixture[]> {
   try {
     for (const provider of running.providers) {
       const slug = provider.definition.slug;
-      const credentials = await CREDENTIALS[slug](running.url);
+      const credentials = await provider.definition.auth.example(async (request) => {
+        const response = await fetch(`${running.url}/${slug}${request.path}`, { method: request.method, headers: request.headers, body: JSON.stringify(request.body) });
+        return { status: response.status, body: await response.json().catch(() => undefined) };
+      });
       const specVersion = String(provider.spec.document.info.version);
       const ordered = [...provider.operations].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
       const send = async (operation: Operation, scenario: string | undefined, headers: Record<string, string>, extra?: ExtraExchange) => {

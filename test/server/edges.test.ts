@@ -471,7 +471,7 @@ describe('with every provider mounted', () => {
         path: '/sippet/api/gateways',
         status: 404,
         body: {
-          errors: [{ id: expect.any(String), status: '404', code: 'not_found', title: 'Not Found', detail: 'No route found for PUT /api/gateways', meta: {} }],
+          errors: [{ id: expect.any(String), status: '404', code: 'no_route_found', title: 'NoRouteFound', detail: 'no route found', meta: {} }],
           jsonapi: { version: '1.0' },
         },
       },

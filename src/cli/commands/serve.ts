@@ -1,98 +1,33 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadCredentialsFile } from '../../config/credentials-file.js';
-import { PROVIDERS } from '../../providers/registry.js';
-import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
-import { createLogger, type LogFormat } from '../../server/logger.js';
-import { DEFAULT_BODY_LIMIT } from '../../server/read-body.js';
+import { Command, Option } from 'commander';
+import type { CommandIo } from '../io.js';
+import { toList, toPort, toPositiveInteger } from '../options.js';
+import type { ServeOptions } from './serve-run.js';
 
-type ServeOptions = {
-  port: number;
-  host: string;
-  providers?: string[];
-  quiet?: boolean;
-  logFormat: LogFormat;
-  credentials?: string;
-  bodyLimit: number;
-  controlToken?: string;
-  stateFile?: string;
-  replay?: true | string;
-  fixtures?: string;
-};
-
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: CommandIo): void {
   program
-    .command('serve', { isDefault: true })
+    .command('serve')
     .description('Serve every provider (or a subset) from its spec on one port')
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one', toPort, 4010)
     .option('-H, --host <host>', 'interface to bind', '127.0.0.1')
-    .option('--providers <slugs>', `comma-separated subset of ${PROVIDERS.map((p) => p.slug).join(',')}`, toList)
+    .option('--providers <slugs>', 'comma-separated provider slugs (default: all)', toList)
     .option('-q, --quiet', 'no request log lines')
     .addOption(new Option('--log-format <format>', 'request log format').choices(['text', 'json']).default('text'))
     .option('--credentials <file>', 'JSON or YAML file: only the credentials it lists per provider pass')
-    .option('--body-limit <bytes>', 'largest accepted request body', toPositiveInteger, DEFAULT_BODY_LIMIT)
+    .option('--body-limit <bytes>', 'largest accepted request body (default: 1048576, 1 MiB)', toPositiveInteger)
     .option('--control-token <token>', 'let non-loopback clients use /__sipmock with this bearer token')
     .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
-    .option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)')
+    .addOption(
+      new Option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)').choices([
+        'strict',
+        'fallback',
+      ]),
+    )
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
+    .option('--port-per-provider', 'also serve each provider on a port of its own, with its real paths at the root (printed at start)')
+    .option('--root <slug>', 'serve one provider with its real paths at the root of --port (the control API stays under /__sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
-      await serve(options);
+      const { serve } = await import('./serve-run.js');
+      await serve(options, io);
     });
-}
-
-async function serve(options: ServeOptions): Promise<void> {
-  const logger = createLogger({ format: options.logFormat, quiet: options.quiet });
-  const credentials = options.credentials
-    ? await loadCredentialsFile(options.credentials, PROVIDERS.map((p) => p.slug))
-    : undefined;
-  const running = await startSipmock({
-    port: options.port,
-    host: options.host,
-    providers: options.providers,
-    credentials,
-    bodyLimit: options.bodyLimit,
-    controlToken: options.controlToken,
-    stateFile: options.stateFile,
-    replay: toReplay(options),
-    logger,
-  });
-  // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
-  const ready = createLogger({ format: options.logFormat });
-  for (const provider of running.providers) {
-    ready.info(`sipmock ${provider.definition.slug} ${running.url}/${provider.definition.slug} (${provider.definition.realBase})`);
-  }
-  ready.info(`sipmock ready ${running.url} (control: ${running.url}/__sipmock/health)`);
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      ready.info(`sipmock stopping (${signal}): finishing in-flight requests`);
-      running.close().then(resolve, resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
-}
-
-function toReplay(options: ServeOptions): SipmockOptions['replay'] {
-  if (options.replay === undefined) return undefined;
-  if (options.replay !== true && options.replay !== 'strict' && options.replay !== 'fallback') {
-    throw new InvalidArgumentError(`--replay takes "strict" or "fallback", not "${options.replay}"`);
-  }
-  return { mode: options.replay === 'strict' ? 'strict' : 'fallback', fixturesDir: options.fixtures };
-}
-
-function toPort(value: string): number {
-  const port = Number(value);
-  if (value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
-  return port;
-}
-
-function toPositiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('must be a positive integer');
-  return number;
-}
-
-function toList(value: string): string[] {
-  return value.split(',').map((slug) => slug.trim()).filter((slug) => slug !== '');
 }

@@ -61,9 +61,29 @@ function toMessage(violation: Violation): string {
       return `${property} must contain at least ${violation.message.match(/\d+/)?.[0] ?? 1} elements`;
     case 'enum':
       return `${property} must be one of the following values: ${violation.message.replace('must be one of: ', '').replace(/"/g, '')}`;
+    case 'maximum':
+      return `${property} must not be greater than ${limit(violation)}`;
+    case 'minimum':
+      return `${property} must not be less than ${limit(violation)}`;
+    case 'type':
+      return `${property} ${CLASS_VALIDATOR_TYPES[violation.message] ?? violation.message}`;
     default:
       return `${property} ${violation.message}`;
   }
+}
+
+/** class-validator's @IsInt, @IsString... messages for the schema's type failures. */
+const CLASS_VALIDATOR_TYPES: Record<string, string> = {
+  'must be a integer': 'must be an integer number',
+  'must be a number': 'must be a number conforming to the specified constraints',
+  'must be a string': 'must be a string',
+  'must be a boolean': 'must be a boolean value',
+  'must be an object': 'must be an object',
+  'must be an array': 'must be an array',
+};
+
+function limit(violation: Violation): string {
+  return violation.message.match(/-?\d+(\.\d+)?/)?.[0] ?? '';
 }
 
 function nestError(status: number, message: string | string[], error?: string): MockResponse {

@@ -35,7 +35,7 @@ export function renderSignalWireError(error: ProviderError): MockResponse {
     case 'MOCK_ERR_VALIDATION':
       // A malformed id matches no resource: SignalWire answers 404, not 422.
       if (error.violations.some((v) => v.location === 'path')) return simple(404, 'Not Found');
-      return validation(error.violations.map(toEntry));
+      return validation(onePerAttribute(error.violations.map(toEntry)));
     case 'MOCK_ERR_PREFER_INVALID':
     case 'MOCK_ERR_PREFER_CODE':
     case 'MOCK_ERR_PREFER_EXAMPLE':
@@ -52,30 +52,60 @@ export function renderSignalWireError(error: ProviderError): MockResponse {
   }
 }
 
+/**
+ * One 422 entry per violation, worded as the spec's examples are (a test compares them): Rails
+ * style "<Attribute> can't be blank", "<Attribute> must be one of: a, b".
+ */
 function toEntry(violation: Violation): ValidationEntry {
   const attribute = violation.path[0] ?? null;
   const label = humanize(attribute ?? 'request');
   if (violation.code !== undefined) return entry(violation.code, violation.message, violation.location === 'query' ? null : attribute);
-  if (violation.location === 'query' && attribute === 'page_token') {
-    return entry('page_token_is_invalid', 'Page token is invalid', null);
+  if (violation.location === 'query') return queryEntry(attribute, label);
+  if (violation.rule === 'required' || violation.rule === 'minLength' || violation.rule === 'minItems') {
+    return entry('missing_required_parameter', `${label} can't be blank`, attribute);
+  }
+  // Codecs are an array of strings or a comma-separated string; any other shape has its own code.
+  if (attribute === 'codecs' && violation.rule !== 'enum') {
+    return entry('invalid_codecs_format', 'Codecs must be an array of strings or a comma-separated string', attribute);
   }
   switch (violation.rule) {
-    case 'required':
-      return entry('missing_required_parameter', `${label} can't be blank`, attribute);
-    case 'minLength':
-      return entry('missing_required_parameter', `${label} can't be blank`, attribute);
+    case 'not_allowed':
+      return entry('invalid_parameter', `${label} is not a permitted parameter`, attribute);
+    case 'enum':
+      return entry('invalid_parameter', `${label} must be one of: ${enumValues(violation.message)}`, attribute);
     case 'type':
       // An array whose items are not strings, or not an array at all.
       if (violation.path.length > 1 || violation.message === 'must be an array') {
         return entry('not_an_array_of_strings', `${label} must be an array of strings`, attribute);
       }
       if (violation.message === 'must be a string') return entry('not_a_string', `${label} must be a string`, attribute);
-      return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
-    case 'business':
-      return entry('invalid_parameter', violation.message, attribute);
+      return entry('invalid_parameter', `${label} is invalid`, attribute);
     default:
-      return entry('invalid_parameter', `${label} ${violation.message}`, attribute);
+      return entry('invalid_parameter', `${label} is invalid`, attribute);
   }
+}
+
+/** The paging parameters: any bad value gets the one message that states the allowed range. */
+function queryEntry(attribute: string | null, label: string): ValidationEntry {
+  if (attribute === 'page_token') return entry('page_token_is_invalid', 'Page token is invalid', null);
+  if (attribute === 'page_size') return entry('invalid_parameter', 'Page size must be between 1 and 1000', attribute);
+  if (attribute === 'page_number') return entry('invalid_parameter', 'Page number must be greater than or equal to 0', attribute);
+  return entry('invalid_parameter', `${label} is invalid`, attribute);
+}
+
+/** 'must be one of: "a", "b"' → 'a, b', as SignalWire lists allowed values. */
+function enumValues(message: string): string {
+  return message.replace(/^must be one of: /, '').replace(/"/g, '');
+}
+
+/** SignalWire reports one entry per parameter: a codec list failing both of its forms is one error. */
+function onePerAttribute(entries: ValidationEntry[]): ValidationEntry[] {
+  const seen = new Set<string | null>();
+  return entries.filter((item) => {
+    if (item.attribute !== null && seen.has(item.attribute)) return false;
+    seen.add(item.attribute);
+    return true;
+  });
 }
 
 function entry(code: string, message: string, attribute: string | null): ValidationEntry {

@@ -6,8 +6,10 @@ export type Page<T> = { items: T[]; links: { self: string; first: string; next?:
  * SignalWire's Fabric list paging: `page_size` (default 50), `page_number` (zero-based) and a
  * cursor `page_token`: `PA<id>` means "the page after the record <id>", `PB<id>` "the page before
  * it". Tokens are only valid with a page number past the first, as SignalWire requires.
+ * `selfUrl` is the list's URL without a query: the base URL the request came in on and the real
+ * path, so a link works fetched as is and, path and query kept, on a client's own base URL.
  */
-export function paginate<T extends { id: string }>(items: T[], query: Record<string, string>, selfUrl: URL): Page<T> {
+export function paginate<T extends { id: string }>(items: T[], query: Record<string, string>, selfUrl: string): Page<T> {
   const size = query.page_size === undefined ? 50 : Number(query.page_size);
   const number = query.page_number === undefined ? 0 : Number(query.page_number);
   const token = query.page_token;
@@ -17,15 +19,13 @@ export function paginate<T extends { id: string }>(items: T[], query: Record<str
     if (index === -1) throw pageError('page_token_is_invalid', 'Page token is invalid');
     start = token.startsWith('PA') ? index + 1 : Math.max(0, index - size);
   } else if (number > 0) {
-    throw pageError('page_token_required', 'Page token is required for pages after the first');
+    throw pageError('page_token_required', 'Page token is required when page number is greater than 0');
   }
   const page = items.slice(start, start + size);
   const link = (pageNumber: number, pageToken?: string) => {
-    const url = new URL(selfUrl.pathname, selfUrl.origin);
-    url.searchParams.set('page_number', String(pageNumber));
-    url.searchParams.set('page_size', String(size));
-    if (pageToken) url.searchParams.set('page_token', pageToken);
-    return url.toString();
+    const search = new URLSearchParams({ page_number: String(pageNumber), page_size: String(size) });
+    if (pageToken) search.set('page_token', pageToken);
+    return `${selfUrl}?${search}`;
   };
   const links: Page<T>['links'] = { self: link(number, token), first: link(0) };
   if (start + size < items.length && page.length > 0) links.next = link(number + 1, `PA${page[page.length - 1].id}`);

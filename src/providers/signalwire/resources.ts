@@ -4,15 +4,18 @@ import type { HandlerContext, MockResponse, OperationHandler, RoutedRequest } fr
 import { paginate } from './pagination.js';
 import { gateways as storedGateways, type GatewayRecord } from './store.js';
 
-type GatewayInput = Partial<GatewayRecord['sip_gateway']>;
+/** A request body as validated by the spec: codecs may still be a comma-separated string. */
+type GatewayInput = Partial<Omit<GatewayRecord['sip_gateway'], 'codecs'>> & { codecs?: string[] | string };
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 /** SIP hosts SignalWire runs itself: a gateway must point elsewhere. */
 const SIGNALWIRE_HOST = /(^|\.)signalwire\.com$/i;
+/** The Codecs enum of the spec, in its order, for the comma-separated form the schema cannot check. */
+const CODECS = ['PCMU', 'PCMA', 'G722', 'G729', 'OPUS', 'VP8', 'H264', 'OPUS@48000H@20I', 'OPUS@24000H@20I', 'OPUS@16000H@20I', 'OPUS@8000H@20I'];
 
 export const signalwireHandlers: Record<string, OperationHandler> = {
   list_sip_gateways(request, context) {
-    const page = paginate(gateways(context).list(), request.query, request.url);
+    const page = paginate(oldestFirst(gateways(context).list()), request.query, listUrl(request, context));
     return ok(200, { data: page.items, links: page.links });
   },
 
@@ -20,6 +23,7 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
     const { state } = context;
     const input = request.body as GatewayInput;
     checkUri(input.uri);
+    const codecs = toCodecList(input.codecs!);
     const random = state.random();
     const now = timestamp(state);
     const record: GatewayRecord = {
@@ -34,7 +38,7 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
         uri: input.uri!,
         name: input.name!,
         ciphers: input.ciphers!,
-        codecs: input.codecs!,
+        codecs,
         encryption: input.encryption!,
       },
     };
@@ -51,9 +55,10 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
     const input = (request.body ?? {}) as GatewayInput;
     if (input.uri !== undefined) checkUri(input.uri);
     const sipGateway = { ...record.sip_gateway };
-    for (const key of ['uri', 'name', 'ciphers', 'codecs', 'encryption'] as const) {
+    for (const key of ['uri', 'name', 'ciphers', 'encryption'] as const) {
       if (input[key] !== undefined) (sipGateway as Record<string, unknown>)[key] = input[key];
     }
+    if (input.codecs !== undefined) sipGateway.codecs = toCodecList(input.codecs);
     const updated: GatewayRecord = { ...record, display_name: sipGateway.name, updated_at: timestamp(context.state), sip_gateway: sipGateway };
     gateways(context).update(updated);
     return ok(200, updated);
@@ -66,7 +71,7 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
   },
 
   list_sip_gateway_addresses(request, context) {
-    const page = paginate([toAddress(find(request, context))], request.query, request.url);
+    const page = paginate([toAddress(find(request, context))], request.query, listUrl(request, context));
     return ok(200, { data: page.items, links: page.links });
   },
 };
@@ -92,9 +97,35 @@ function checkUri(uri: string | undefined): void {
   const host = uri?.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[:;?]/)[0] ?? '';
   if (SIGNALWIRE_HOST.test(host)) {
     throw new MockError('MOCK_ERR_VALIDATION', { summary: 'uri points at SignalWire' }, [
-      { location: 'body', path: ['uri'], rule: 'business', code: 'sip_gateway_uri_must_be_external', message: 'Uri must point to an external SIP entity, not a SignalWire one' },
+      { location: 'body', path: ['uri'], rule: 'business', code: 'sip_gateway_uri_must_be_external', message: 'Uri must point to a SIP entity outside SignalWire' },
     ]);
   }
+}
+
+/**
+ * A list of codec names from either documented form: an array, or a comma-separated string
+ * (spaces around the commas ignored). The spec has checked the array form already.
+ */
+function toCodecList(codecs: string[] | string): string[] {
+  if (Array.isArray(codecs)) return codecs;
+  const names = codecs.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw codecError('missing_required_parameter', "Codecs can't be blank");
+  if (names.some((name) => !CODECS.includes(name))) throw codecError('invalid_parameter', `Codecs must be one of: ${CODECS.join(', ')}`);
+  return names;
+}
+
+function codecError(code: string, message: string): MockError {
+  return new MockError('MOCK_ERR_VALIDATION', { summary: message }, [{ location: 'body', path: ['codecs'], rule: 'business', code, message }]);
+}
+
+/** Creation order, the list order; records put through the control API may come in any order. */
+function oldestFirst(records: GatewayRecord[]): GatewayRecord[] {
+  return [...records].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+}
+
+/** The list's own URL on the base URL the request came in on, without its query. */
+function listUrl(request: RoutedRequest, context: HandlerContext): string {
+  return `${context.baseUrl}${request.path}`;
 }
 
 function gateways(context: HandlerContext) {

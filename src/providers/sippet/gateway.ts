@@ -44,8 +44,16 @@ export const DEFAULTS: Omit<GatewayAttributes, 'name' | 'provider'> = {
   inbound_acl: [],
 };
 
-/** Field names `fields[Gateway]` and `sort` accept: the spec's list, which leaves out `password`. */
+/** Attribute names `sort` and `filter` accept: the spec's list, which leaves out `password`. */
 export const PUBLIC_FIELDS: readonly string[] = ['id', ...ATTRIBUTES.filter((name) => name !== 'password')];
+
+/** Names a sparse fieldset accepts: the public attributes and the `organisation` relationship. */
+export const FIELD_NAMES: readonly string[] = [...PUBLIC_FIELDS, 'organisation'];
+
+/** The Ash type of each filterable attribute, which decides how a filter operand is cast. */
+export const FILTERABLE: Record<string, 'string' | 'boolean' | 'array' | 'uuid'> = Object.fromEntries(
+  PUBLIC_FIELDS.map((name) => [name, name === 'id' ? 'uuid' : name === 'register' ? 'boolean' : name === 'inbound_acl' ? 'array' : 'string']),
+);
 
 export const MEDIA_TYPE = { 'content-type': 'application/vnd.api+json' };
 
@@ -83,7 +91,8 @@ export function toResource(record: GatewayRecord, baseUrl: string, fields?: read
 
 /** A single-resource document; `self` is the URL the client asked for, query included. */
 export function toDocument(record: GatewayRecord, baseUrl: string, self: string, fields?: readonly string[]) {
-  return { data: toResource(record, baseUrl, fields), jsonapi: { version: '1.0' }, links: { self } };
+  // Every controller assigns the route's metadata, `%{}` by default, as the top-level meta.
+  return { data: toResource(record, baseUrl, fields), jsonapi: { version: '1.0' }, links: { self }, meta: {} };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { defineProvider } from '../define-provider.js';
-import { jsonApiMedia } from '../media-policies.js';
 import { sippetAuth } from './auth.js';
 import { renderSippetError } from './errors.js';
+import { ashJsonApiMedia } from './media.js';
 import { sippetHandlers } from './resources.js';
 import { seedSippet, sippetCollections } from './store.js';
 
@@ -13,6 +13,6 @@ export const sippet = defineProvider({
   realBase: 'https://api.sippet.ai',
   auth: sippetAuth,
   renderError: renderSippetError,
-  media: jsonApiMedia,
+  media: ashJsonApiMedia,
   resources: { collections: sippetCollections, seed: seedSippet, handlers: sippetHandlers },
 });

@@ -1,77 +1,64 @@
-import { MockError } from '../../errors.js';
 import type { RoutedRequest } from '../types.js';
+import { ashErrors, AshErrorList } from './ash-error.js';
+import { toFilterPredicate } from './filter.js';
 import type { GatewayRecord } from './gateway.js';
+import { decodeQuery, encodeQuery, isMap, type QueryMap, type QueryValue } from './plug-query.js';
 
 /** Ash's offset pagination for the Gateway read action: 25 a page unless `page[limit]` says otherwise. */
 const DEFAULT_LIMIT = 25;
-
-type PageParams = { count?: number; limit: number; offset?: number };
+const MAX_LIMIT = 250;
 
 export type ListPage = {
   records: GatewayRecord[];
-  links: { first: string; self: string; prev?: string; next?: string; last?: string };
+  links: { first: string; self: string; prev: string | null; next: string | null; last?: string };
   meta: { page: { limit: number; offset: number; total?: number } };
 };
 
-/** A query value as the client sent it (the validator may have coerced it to a number or boolean). */
-function param(request: RoutedRequest, name: string): string | undefined {
-  const value = request.query[name];
-  return value === undefined ? undefined : String(value);
-}
-
 /**
- * Applies `filter[<attribute>]` (equality), `sort` and `page[...]` to the stored gateways, with
- * the links AshJsonApi's serializer builds for an offset-paginated index.
+ * Applies `filter`, `sort` and `page[...]` to the stored gateways, with the links AshJsonApi's
+ * serializer builds for an offset-paginated index (ash-project/ash_json_api@50e6416
+ * lib/ash_json_api/serializer.ex many_links; test/spec_compliance/fetching_data/pagination/offset_test.exs).
  */
 export function listGateways(records: GatewayRecord[], request: RoutedRequest, linkBase: string): ListPage {
-  const filtered = records.filter(matchesFilters(request));
-  const sorted = sortRecords(filtered, param(request, 'sort'));
-  const limit = Number(param(request, 'page[limit]') ?? DEFAULT_LIMIT);
-  const offset = Number(param(request, 'page[offset]') ?? 0);
-  const total = param(request, 'page[count]') === 'true' ? sorted.length : undefined;
-  const page = sorted.slice(offset, offset + limit);
+  const query = decodeQuery(request.url.search);
+  const page = isMap(query.page) ? query.page : {};
+  const filtered = records.filter(toFilterPredicate(query.filter));
+  const sorted = sortRecords(filtered, typeof query.sort === 'string' ? query.sort : undefined);
+  const limit = toLimit(page.limit);
+  const offset = typeof page.offset === 'string' ? Number(page.offset) : 0;
+  const total = page.count === 'true' ? sorted.length : undefined;
+  const results = sorted.slice(offset, offset + limit);
 
-  const kept = keptQuery(request.url);
-  const link = (params: PageParams) => `${linkBase}?${encodeQuery(kept, params)}`;
-  // AshJsonApi leaves an offset of 0 out of every link but `last`.
-  const links: ListPage['links'] = { first: link({ limit }), self: link({ count: total, limit, offset: offset || undefined }) };
-  // AshJsonApi points `last` at total - limit, which is negative on a short list: clamp it to 0.
-  if (total !== undefined) links.last = link({ limit, offset: Math.max(total - limit, 0) });
-  if (offset > 0) links.prev = link({ limit, offset: Math.max(offset - limit, 0) || undefined });
-  const lastPage = total !== undefined && offset + limit >= total;
-  if (page.length === limit && !lastPage) links.next = link({ limit, offset: offset + limit });
+  // Each link replaces the whole `page` map; `page[count]=true` rides along when counting.
+  const link = (params: { limit: number; offset?: number }) => {
+    const pageParams: QueryMap = { limit: String(params.limit) };
+    if (params.offset !== undefined) pageParams.offset = String(params.offset);
+    if (total !== undefined) pageParams.count = 'true';
+    return `${linkBase}?${encodeQuery({ ...query, page: pageParams })}`;
+  };
+  const pageOf = (at: number) => link({ limit, offset: at === 0 ? undefined : at });
+  const links: ListPage['links'] = { first: link({ limit }), self: pageOf(offset), prev: null, next: null };
+  // `last` is total - limit as is: on a list shorter than a page AshJsonApi writes a negative offset.
+  if (total !== undefined) links.last = link({ limit, offset: total - limit });
+  if (offset > 0) links.prev = pageOf(Math.max(offset - limit, 0));
+  const noMore = (total !== undefined && offset + limit >= total) || results.length < limit;
+  if (!noMore) links.next = pageOf(offset + limit);
 
   const meta: ListPage['meta'] = { page: { limit, offset } };
   if (total !== undefined) meta.page.total = total;
-  return { records: page, links, meta };
+  return { records: results, links, meta };
 }
 
 /**
- * Exact-match filters on the attributes the spec declares a `filter[...]` parameter for. Any
- * other filter key is refused: the validator ignores undeclared parameters, AshJsonApi does not.
+ * Ash takes the smaller of the asked limit and the action's max_page_size (250 by default,
+ * ash-project/ash@58d1ae3f lib/ash/actions/read/read.ex limit/4); a limit of 0 fails Ash's
+ * pos_integer page option, an error AshJsonApi has no rendering for.
  */
-function matchesFilters(request: RoutedRequest): (record: GatewayRecord) => boolean {
-  const declared = new Set((request.operation?.source.request?.query ?? []).map((p) => p.name));
-  const filters: Array<[string, string]> = [];
-  for (const name of Object.keys(request.query)) {
-    if (name !== 'filter' && !name.startsWith('filter[')) continue;
-    if (!declared.has(name)) throw unknownFilter(name, param(request, name)!);
-    filters.push([name.slice('filter['.length, -1), param(request, name)!]);
-  }
-  return (record) =>
-    filters.every(([attribute, wanted]) => {
-      const value = record[attribute];
-      if (value === null || value === undefined) return false;
-      return typeof value === 'boolean' ? String(value) === wanted : value === wanted;
-    });
-}
-
-function unknownFilter(name: string, value: string): MockError {
-  const field = /^filter\[([^\]]*)\]/.exec(name)?.[1];
-  const message = field === undefined ? `Invalid filter: ${value}` : `Invalid filter: no such attribute ${field} on Gateway`;
-  return new MockError('MOCK_ERR_VALIDATION', { summary: `unknown filter ${name}` }, [
-    { location: 'query', path: ['filter'], rule: 'business', code: 'invalid_filter', message },
-  ]);
+function toLimit(value: QueryValue | undefined): number {
+  if (typeof value !== 'string') return DEFAULT_LIMIT;
+  const limit = Number(value);
+  if (limit === 0) throw new AshErrorList([ashErrors.somethingWentWrong(400)]);
+  return Math.min(limit, MAX_LIMIT);
 }
 
 /**
@@ -80,7 +67,7 @@ function unknownFilter(name: string, value: string): MockError {
  */
 function sortRecords(records: GatewayRecord[], sort: string | undefined): GatewayRecord[] {
   if (!sort) return records;
-  const keys = sort.split(',').map((part) => ({ field: part.replace(/^[-+]/, ''), direction: part.startsWith('-') ? -1 : 1 }));
+  const keys = sort.split(',').map((part) => ({ field: part.replace(/^-/, ''), direction: part.startsWith('-') ? -1 : 1 }));
   return [...records].sort((a, b) => {
     for (const { field, direction } of keys) {
       const order = compareValues(a[field], b[field]);
@@ -103,37 +90,4 @@ function compareValues(a: unknown, b: unknown): number {
   }
   const [x, y] = typeof a === 'boolean' ? [Number(a), Number(b)] : [String(a), String(b)];
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** The request's query without its `page` parameters, one value per name (the last, as Plug keeps). */
-function keptQuery(url: URL): Map<string, string> {
-  const kept = new Map<string, string>();
-  for (const [name, value] of url.searchParams) {
-    if (name !== 'page' && !name.startsWith('page[')) kept.set(name, value);
-  }
-  return kept;
-}
-
-/**
- * Plug.Conn.Query.encode as AshJsonApi uses it: keys in sorted order (Elixir map order), brackets
- * written as is, names and values form-encoded; `page[count]` carries the total.
- */
-function encodeQuery(kept: Map<string, string>, page: PageParams): string {
-  const entries = [...kept];
-  if (page.count !== undefined) entries.push(['page[count]', String(page.count)]);
-  entries.push(['page[limit]', String(page.limit)]);
-  if (page.offset !== undefined) entries.push(['page[offset]', String(page.offset)]);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.map(([name, value]) => `${encodeName(name)}=${formEncode(value)}`).join('&');
-}
-
-function encodeName(name: string): string {
-  return name.replace(/[^[\]]+/g, formEncode);
-}
-
-/** Elixir's URI.encode_www_form: only unreserved characters stay, a space becomes `+`. */
-function formEncode(text: string): string {
-  return encodeURIComponent(text)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+');
 }

@@ -1,13 +1,20 @@
 import { MockError } from '../../errors.js';
 import type { HandlerContext, MockResponse, OperationHandler, RoutedRequest } from '../types.js';
+import { AshErrorList } from './ash-error.js';
+import { castAttributes } from './casts.js';
 import { DEFAULTS, MEDIA_TYPE, toDocument, toResource, type GatewayAttributes, type GatewayRecord } from './gateway.js';
 import { listGateways } from './list-query.js';
+import { decodeQuery, isMap } from './plug-query.js';
+import { requestErrors } from './request-check.js';
 import { gateways } from './store.js';
 
-type ResourceInput = { data: { id?: string; type?: string; attributes?: Partial<GatewayAttributes> } };
-
+/**
+ * Every handler first runs AshJsonApi's request checks (request.ex `from/7`): they answer all
+ * their errors together, before any record is read.
+ */
 export const sippetHandlers: Record<string, OperationHandler> = {
   listGateways(request, context) {
+    checkRequest(request);
     const page = listGateways(gateways(context.state).list(), request, `${context.baseUrl}${request.path}`);
     const fields = sparseFields(request);
     const body = {
@@ -20,7 +27,8 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 
   createGateway(request, context) {
-    const { attributes } = (request.body as ResourceInput).data;
+    checkRequest(request);
+    const attributes = castAttributes(inputAttributes(request), true);
     const collection = gateways(context.state);
     const record: GatewayRecord = { id: collection.nextId(), ...DEFAULTS, ...(attributes as GatewayAttributes) };
     collection.insert(record);
@@ -28,20 +36,22 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 
   getGateway(request, context) {
+    checkRequest(request);
     return document(200, find(request, context), request, context);
   },
 
   updateGateway(request, context) {
-    const { data } = request.body as ResourceInput;
-    if (data.id !== request.pathParams.id) throw idMismatch(data.id!, request.pathParams.id);
+    checkRequest(request);
+    // The record is the one the URL names; AshJsonApi never reads `data.id` (helpers.ex update_record).
     const record = find(request, context);
-    // Only the attributes sent change; the spec already refuses `name` and unknown members.
-    const updated: GatewayRecord = { ...record, ...data.attributes, id: record.id };
+    const attributes = castAttributes(inputAttributes(request), false);
+    const updated: GatewayRecord = { ...record, ...attributes, id: record.id };
     gateways(context.state).update(updated);
     return document(200, updated, request, context);
   },
 
   deleteGateway(request, context) {
+    checkRequest(request);
     const record = find(request, context);
     gateways(context.state).remove(record.id);
     // AshJsonApi's delete route answers 200 with the record as it was.
@@ -49,31 +59,30 @@ export const sippetHandlers: Record<string, OperationHandler> = {
   },
 };
 
+function checkRequest(request: RoutedRequest): void {
+  const errors = requestErrors(request);
+  if (errors.length > 0) throw new AshErrorList(errors);
+}
+
+function inputAttributes(request: RoutedRequest): Record<string, unknown> {
+  const data = (request.body as { data?: { attributes?: unknown } } | undefined)?.data;
+  return (data?.attributes as Record<string, unknown> | undefined) ?? {};
+}
+
 function document(status: number, record: GatewayRecord, request: RoutedRequest, context: HandlerContext): MockResponse {
   const self = `${context.baseUrl}${request.path}${request.url.search}`;
   return { status, headers: MEDIA_TYPE, body: toDocument(record, context.baseUrl, self, sparseFields(request)) };
 }
 
-/** `fields[Gateway]`, already checked against the known field names by the spec's pattern. */
+/** `fields=a,b` or `fields[Gateway]=a,b`, already checked against the field names. */
 function sparseFields(request: RoutedRequest): string[] | undefined {
-  const value = request.query['fields[Gateway]'];
-  return value === undefined ? undefined : String(value).split(',');
+  const fields = decodeQuery(request.url.search).fields;
+  const value = isMap(fields) ? fields.Gateway : fields;
+  return typeof value === 'string' ? value.split(',') : undefined;
 }
 
 function find(request: RoutedRequest, context: HandlerContext): GatewayRecord {
   const record = gateways(context.state).get(request.pathParams.id);
   if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'Gateway', id: request.pathParams.id });
   return record;
-}
-
-function idMismatch(bodyId: string, pathId: string): MockError {
-  return new MockError('MOCK_ERR_VALIDATION', { summary: 'data.id does not match the URL' }, [
-    {
-      location: 'body',
-      path: ['data', 'id'],
-      rule: 'business',
-      code: 'invalid_body',
-      message: `The resource id in the body (${bodyId}) does not match the id in the URL (${pathId}).`,
-    },
-  ]);
 }

@@ -5,8 +5,8 @@ import type { AuthContext, AuthResult, ProviderAuth, RoutedRequest } from '../ty
 const API_KEY = /^[0-9a-fA-F]{32}$/;
 
 /**
- * VoiceTel takes the API key as `Authorization: Bearer <key>` or as the body field `apikey`; the
- * header wins when both are sent. The key is the account.
+ * VoiceTel v2.1 takes the API key as `Authorization: Bearer <key>` or as the body field `apikey`;
+ * the header wins when both are sent. v2.2 takes the header only. The key is the account.
  */
 export function authenticateVoiceTel(request: RoutedRequest, context: AuthContext): AuthResult {
   const key = readApiKey(request);
@@ -18,15 +18,24 @@ export function authenticateVoiceTel(request: RoutedRequest, context: AuthContex
   return { account: key.toLowerCase() };
 }
 
+/** v2.2 paths: REST style, Bearer only, `{status, error: {code, message}}` errors. */
+export function isV22(path: string): boolean {
+  return path.startsWith('/v2.2/');
+}
+
 function readApiKey(request: RoutedRequest): string | undefined {
   const authorization = request.headers.authorization?.trim();
   if (authorization) {
     const [scheme, token] = authorization.split(/\s+/);
     return scheme.toLowerCase() === 'bearer' ? (token ?? '') : '';
   }
+  // v2.2 takes no key in the body.
+  if (isV22(request.path)) return undefined;
   const body = request.body as { apikey?: unknown } | undefined;
-  if (body && typeof body === 'object' && 'apikey' in body) return typeof body.apikey === 'string' ? body.apikey : '';
-  return undefined;
+  if (!body || typeof body !== 'object' || !('apikey' in body)) return undefined;
+  // An empty key is as good as none ("Field Required: apikey"); a key of another type is a wrong key.
+  if (body.apikey === '' || body.apikey === null) return undefined;
+  return typeof body.apikey === 'string' ? body.apikey : '';
 }
 
 /**

@@ -2,7 +2,17 @@ import type { BodyContext, FixturePlan, Scenario } from '../../recording/scenari
 
 /** VoiceTel's batches partly fail with a 409, and every operation takes the key in the body too. */
 export const voicetelFixtures: FixturePlan = {
-  setup: { gatewaysList: ['gatewaysAdd'], gatewaysUpdate: ['gatewaysAdd'], gatewaysRemove: ['gatewaysAdd'], numbersRoute: ['gatewaysAdd'] },
+  setup: {
+    gatewaysList: ['gatewaysAdd'],
+    gatewaysUpdate: ['gatewaysAdd'],
+    gatewaysRemove: ['gatewaysAdd'],
+    numbersRoute: ['gatewaysAdd'],
+    // v2.2's examples name route 1000, the first gateway an account adds.
+    gatewaysGet: ['gatewaysAdd'],
+    gatewaysPut: ['gatewaysAdd'],
+    gatewaysDelete: ['gatewaysAdd'],
+    gatewaysNumbers: ['gatewaysAdd'],
+  },
   extras(operation) {
     const extras: Scenario[] = [];
     const partial = VOICETEL_PARTIAL[operation.operationId];

@@ -2,6 +2,7 @@ import type { AccountState } from '../../state/account-state.js';
 import type { OperationHandler } from '../types.js';
 import { gatewayKey, parseGateway } from './gateway-address.js';
 import {
+  INVALID_GATEWAY,
   SYSTEM_ROUTES,
   findGateway,
   gatewayStore,
@@ -17,7 +18,6 @@ type RemoveBody = { routes: Array<{ route: number }> };
 type UpdateFailure = { gateway: string; route: number; message: string };
 
 const INVALID_ROUTE = 'Invalid number or route';
-const INVALID_GATEWAY = 'Gateway should be a routable IP or Hostname and optional port';
 
 /** The gateway operations of VoiceTel v2.1: batches that succeed item by item (200, or 409 with both lists). */
 export const gatewayHandlers: Record<string, OperationHandler> = {
@@ -64,7 +64,8 @@ export const gatewayHandlers: Record<string, OperationHandler> = {
         failed.push({ gateway, route, message: failure });
         continue;
       }
-      gatewayStore(state).update({ id: String(route), gateway });
+      // v2.2's prefix and limit stay as they were: v2.1 changes the address only.
+      gatewayStore(state).update({ ...findGateway(state, route)!, gateway });
       updated.push({ gateway, route });
     }
     if (failed.length > 0) {

@@ -5,10 +5,13 @@ import { voicetelFixtures } from './fixtures.js';
 import { voicetelAnonymous, voicetelHandlers } from './resources.js';
 import { seedVoiceTel, voicetelCollections } from './store.js';
 
-/** VoiceTel Gateways API v2.1: action-style POST endpoints, API key in the body or as a Bearer header. */
+/**
+ * VoiceTel Gateways API: v2.1's action-style POST endpoints (API key in the body or as a Bearer
+ * header) and v2.2's REST gateway endpoints (Bearer only) beside them, over one account state.
+ */
 export const voicetel = defineProvider({
   slug: 'voicetel',
-  title: 'VoiceTel Gateways API v2.1',
+  title: 'VoiceTel Gateways API v2.1 and v2.2',
   spec: 'voicetel.openapi.yaml',
   realBase: 'https://api.voicetel.com',
   auth: voicetelAuth,

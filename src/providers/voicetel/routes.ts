@@ -3,8 +3,11 @@ import type { StoredRecord } from '../../state/collection.js';
 import type { MockResponse } from '../types.js';
 import { gatewayKey, parseGateway } from './gateway-address.js';
 
-/** A user gateway: the id is its route number as a string, the gateway as the client sent it. */
-export type GatewayRecord = StoredRecord & { gateway: string };
+/**
+ * A user gateway: the id is its route number as a string, the gateway as the client sent it.
+ * v2.2 also gives it a dial prefix and a concurrent-call limit (v2.1 shows neither).
+ */
+export type GatewayRecord = StoredRecord & { gateway: string; prefix?: string; limit?: number };
 /** A DID routed somewhere: the id is the number, `route` a user gateway's route or a system route. */
 export type NumberRecord = StoredRecord & { route: number };
 
@@ -21,6 +24,9 @@ export const SYSTEM_ROUTES: ReadonlyArray<{ route: number; name: string }> = [
 
 /** Routes 1-8 belong to VoiceTel (7 included, though it is not listed): no user gateway lives there. */
 export const LAST_SYSTEM_ROUTE = 8;
+/** v2.2's documented default concurrent-call limit of a gateway. */
+export const DEFAULT_LIMIT = 23;
+export const INVALID_GATEWAY = 'Gateway should be a routable IP or Hostname and optional port';
 /** User gateways get routes from here upward; a removed route number is never handed out again. */
 export const FIRST_USER_ROUTE = 1000;
 

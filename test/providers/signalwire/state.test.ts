@@ -71,7 +71,7 @@ describe('signalwire sip_gateways', () => {
           {
             type: 'validation_error',
             code: 'sip_gateway_uri_must_be_external',
-            message: 'Uri must point to an external SIP entity, not a SignalWire one',
+            message: 'Uri must point to a SIP entity outside SignalWire',
             attribute: 'uri',
             url: 'https://signalwire.com/docs/apis/error-codes#sip_gateway_uri_must_be_external',
           },

@@ -14,7 +14,7 @@ const JSONAPI = 'application/vnd.api+json';
 
 type Resource = { id: string; type: string; attributes: Record<string, unknown>; links: { self: string } };
 type Doc = { data: Resource; links: { self: string } };
-type ListDoc = { data: Resource[]; links: Record<string, string>; meta: { page: Record<string, number> } };
+type ListDoc = { data: Resource[]; links: Record<string, string | null>; meta: { page: Record<string, number> } };
 type ErrorDoc = { errors: Array<Record<string, unknown>> };
 
 const base = () => `${sipmock.current.url}/sippet`;
@@ -49,7 +49,8 @@ const resource = (id: string, attributes: Record<string, unknown>) => ({
   links: { self: `${base()}/api/gateways/${id}` },
   meta: {},
 });
-const single = (id: string, attributes: Record<string, unknown>, self: string) => ({ data: resource(id, attributes), jsonapi: { version: '1.0' }, links: { self } });
+// AshJsonApi puts the route metadata, `%{}` by default, in every document (controllers/*.ex fetch_metadata).
+const single = (id: string, attributes: Record<string, unknown>, self: string) => ({ data: resource(id, attributes), jsonapi: { version: '1.0' }, links: { self }, meta: {} });
 const createBody = (attributes: Record<string, unknown>) => ({ data: { type: 'Gateway', attributes, relationships: {} } });
 const patchBody = (id: string, attributes: Record<string, unknown>) => ({ data: { id, type: 'Gateway', attributes } });
 const error = (status: string, code: string, title: string, detail: string, source: Record<string, string>) => ({
@@ -101,7 +102,7 @@ describe('sippet gateways: workflow', () => {
     expect(list).toEqual({
       data: [resource(SEEDED, SEED_ATTRIBUTES), resource(id, stored)],
       jsonapi: { version: '1.0' },
-      links: { first: `${base()}/api/gateways?page[limit]=25`, self: `${base()}/api/gateways?page[limit]=25` },
+      links: { first: `${base()}/api/gateways?page[limit]=25`, self: `${base()}/api/gateways?page[limit]=25`, prev: null, next: null },
       meta: { page: { limit: 25, offset: 0 } },
     });
 
@@ -151,23 +152,16 @@ describe('sippet gateways: PATCH rules', () => {
       },
     },
     {
-      given: 'a data.id other than the URL id',
+      // ash-project/ash_json_api@50e64166 controllers/helpers.ex update_record reads the record from the URL only.
+      given: 'a data.id other than the URL id: it is ignored',
       body: patchBody('9b1d4e7c-2a6f-4f38-8c05-d3e7a1b2c4f6', { register: false }),
-      want: {
-        status: 400,
-        body: error(
-          '400',
-          'invalid_body',
-          'InvalidBody',
-          `The resource id in the body (9b1d4e7c-2a6f-4f38-8c05-d3e7a1b2c4f6) does not match the id in the URL (${SEEDED}).`,
-          { pointer: '/data/id' },
-        ),
-      },
+      want: { status: 200, attributes: { ...SEED_ATTRIBUTES, register: false } },
     },
     {
+      // json_schema.ex route_in_schema(:patch) does not require data.id (test/acceptance/patch_test.exs).
       given: 'no data.id',
       body: { data: { type: 'Gateway', attributes: { register: false } } },
-      want: { status: 400, body: error('400', 'required', 'Required', 'is required', { pointer: '/data/id' }) },
+      want: { status: 200, attributes: { ...SEED_ATTRIBUTES, register: false } },
     },
   ])('PATCH with $given', async ({ body, want }) => {
     const response = await call('PATCH', `${PATH}/${SEEDED}`, body);
@@ -178,14 +172,15 @@ describe('sippet gateways: PATCH rules', () => {
     expect(after.data.attributes).toEqual(want.attributes ?? SEED_ATTRIBUTES);
   });
 
-  test('answers 404 for an id that is not stored, or not a UUID', async () => {
+  test('answers 404 for an id that is not stored, and invalid_query for a GET of an id that is not a UUID', async () => {
     const missing = '0e4a7c2d-6b91-4f35-8d1e-a3c5f7b9d204';
     const response = await call('PATCH', `${PATH}/${missing}`, patchBody(missing, { register: false }));
     expect(response.status).toBe(404);
     expect(response.json).toEqual(notFound(missing));
+    // The get route's href schema types the id as a uuid (json_schema.ex add_route_properties).
     const malformed = await call('GET', `${PATH}/not-a-uuid`);
-    expect(malformed.status).toBe(404);
-    expect(malformed.json).toEqual(notFound('not-a-uuid'));
+    expect(malformed.status).toBe(400);
+    expect((malformed.json as ErrorDoc).errors[0]).toMatchObject({ code: 'invalid_query', source: { pointer: '/id' } });
   });
 });
 
@@ -200,7 +195,6 @@ describe('sippet gateways: list filters and sort', () => {
     { given: 'filter[register]=true&filter[provider]=vonage', want: ['seed'] },
     { given: 'sort=name', want: ['plivo', 'telnyx', 'twilio', 'seed'] },
     { given: 'sort=-name', want: ['seed', 'twilio', 'telnyx', 'plivo'] },
-    { given: 'sort=%2Bprovider', want: ['plivo', 'telnyx', 'twilio', 'seed'] },
     { given: 'sort=-register,name', want: ['plivo', 'seed', 'telnyx', 'twilio'] },
     { given: 'sort=username', want: ['plivo', 'seed', 'twilio', 'telnyx'] },
     { given: 'sort=-username', want: ['twilio', 'telnyx', 'seed', 'plivo'] },
@@ -213,18 +207,22 @@ describe('sippet gateways: list filters and sort', () => {
   });
 
   test.each([
-    { given: 'filter[foo]=bar', want: error('400', 'invalid_filter', 'InvalidFilter', 'Invalid filter: no such attribute foo on Gateway', { parameter: 'filter' }) },
-    { given: 'filter[inbound_acl]=203.0.113.0/24', want: error('400', 'invalid_filter', 'InvalidFilter', 'Invalid filter: no such attribute inbound_acl on Gateway', { parameter: 'filter' }) },
-    { given: 'filter=provider', want: error('400', 'invalid_filter', 'InvalidFilter', 'Invalid filter: provider', { parameter: 'filter' }) },
-    { given: 'filter[register]=yes', want: error('400', 'invalid_filter', 'InvalidFilter', 'Invalid filter: register must be a boolean', { parameter: 'filter[register]' }) },
     { given: 'sort=created', want: error('400', 'invalid_sort', 'InvalidSort', 'Invalid sort field: created', { parameter: 'sort' }) },
-    { given: 'sort=name,-secret', want: error('400', 'invalid_sort', 'InvalidSort', 'Invalid sort field: secret', { parameter: 'sort' }) },
-    { given: 'page[limit]=0', want: error('400', 'invalid_pagination', 'InvalidPagination', 'page[limit] must be >= 1', { parameter: 'page[limit]' }) },
+    { given: 'sort=name,-secret', want: error('400', 'invalid_sort', 'InvalidSort', 'Invalid sort field: -secret', { parameter: 'sort' }) },
+    { given: 'sort=%2Bprovider', want: error('400', 'invalid_sort', 'InvalidSort', 'Invalid sort field: +provider', { parameter: 'sort' }) },
     { given: 'fields[Gateway]=name,secret', want: error('400', 'invalid_field', 'InvalidField', 'Invalid field for type Gateway: secret', { parameter: 'fields[Gateway]' }) },
   ])('refuses GET ?$given with 400', async ({ given, want }) => {
     const response = await call('GET', `${PATH}?${given}`);
     expect(response.status).toBe(400);
     expect(response.json).toEqual(want);
+  });
+
+  // Ash reports these with errors AshJsonApi has no JSON:API rendering for (error.ex fallback): 400
+  // something_went_wrong. `filter=provider` decodes to an equality on provider with an empty value.
+  test.each(['filter[foo]=bar', 'filter[inbound_acl]=203.0.113.0/24', 'filter[register]=yes', 'page[limit]=0'])('refuses GET ?%s with 400 something_went_wrong', async (given) => {
+    const response = await call('GET', `${PATH}?${given}`);
+    expect(response.status).toBe(400);
+    expect((response.json as ErrorDoc).errors).toEqual([expect.objectContaining({ status: '400', code: 'something_went_wrong', title: 'SomethingWentWrong' })]);
   });
 });
 
@@ -236,11 +234,13 @@ describe('sippet gateways: pagination', () => {
     const first = (await call('GET', `${PATH}?page[limit]=2&page[count]=true&sort=name`)).json as ListDoc;
     expect(first.data.map((g) => g.id)).toEqual([ids[4], ids[3]]);
     expect(first.meta).toEqual({ page: { limit: 2, offset: 0, total: 5 } });
+    // serializer.ex put_count_param writes page[count]=true into every link of a counted page.
     expect(first.links).toEqual({
-      first: `${url}?page[limit]=2&sort=name`,
-      self: `${url}?page[count]=5&page[limit]=2&sort=name`,
-      next: `${url}?page[limit]=2&page[offset]=2&sort=name`,
-      last: `${url}?page[limit]=2&page[offset]=3&sort=name`,
+      first: `${url}?page[count]=true&page[limit]=2&sort=name`,
+      self: `${url}?page[count]=true&page[limit]=2&sort=name`,
+      prev: null,
+      next: `${url}?page[count]=true&page[limit]=2&page[offset]=2&sort=name`,
+      last: `${url}?page[count]=true&page[limit]=2&page[offset]=3&sort=name`,
     });
 
     const middle = (await call('GET', `${PATH}?page[limit]=2&page[offset]=2&sort=name`)).json as ListDoc;
@@ -255,8 +255,8 @@ describe('sippet gateways: pagination', () => {
 
     const last = (await call('GET', `${PATH}?page[limit]=2&page[offset]=4&page[count]=true&sort=name`)).json as ListDoc;
     expect(last.data.map((g) => g.id)).toEqual([ids[0]]);
-    expect(last.links.next).toBeUndefined();
-    expect(last.links.prev).toBe(`${url}?page[limit]=2&page[offset]=2&sort=name`);
+    expect(last.links.next).toBeNull();
+    expect(last.links.prev).toBe(`${url}?page[count]=true&page[limit]=2&page[offset]=2&sort=name`);
   });
 
   test('following next from the first page visits every gateway once', async () => {
@@ -266,7 +266,7 @@ describe('sippet gateways: pagination', () => {
     while (next) {
       const page = (await call('GET', next)).json as ListDoc;
       seen.push(...page.data.map((g) => g.id));
-      next = page.links.next === undefined ? undefined : page.links.next.slice(sipmock.current.url.length);
+      next = page.links.next === null ? undefined : page.links.next.slice(sipmock.current.url.length);
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
@@ -277,7 +277,7 @@ describe('sippet gateways: pagination', () => {
     const response = await call('GET', `${PATH}?sort=-name&filter[name]=Vonage%20UK%20trunk&fields[Gateway]=name,provider`);
     const list = response.json as ListDoc;
     const query = 'fields[Gateway]=name%2Cprovider&filter[name]=Vonage+UK+trunk&page[limit]=25&sort=-name';
-    expect(list.links).toEqual({ first: `${base()}/api/gateways?${query}`, self: `${base()}/api/gateways?${query}` });
+    expect(list.links).toEqual({ first: `${base()}/api/gateways?${query}`, self: `${base()}/api/gateways?${query}`, prev: null, next: null });
     expect(list.data).toEqual([resource(SEEDED, { name: 'Vonage UK trunk', provider: 'vonage' })]);
   });
 });

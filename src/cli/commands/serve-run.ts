@@ -1,0 +1,61 @@
+import type { Writable } from 'node:stream';
+import { loadCredentialsFile } from '../../config/credentials-file.js';
+import { PROVIDERS } from '../../providers/registry.js';
+import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
+import { createLogger, type LogFormat } from '../../server/logger.js';
+import { untilStopped, type CommandIo } from '../io.js';
+
+export type ServeOptions = {
+  port: number;
+  host: string;
+  providers?: string[];
+  quiet?: boolean;
+  logFormat: LogFormat;
+  credentials?: string;
+  bodyLimit?: number;
+  controlToken?: string;
+  stateFile?: string;
+  replay?: true | 'strict' | 'fallback';
+  fixtures?: string;
+  portPerProvider?: boolean;
+  root?: string;
+};
+
+/** `sipmock serve` (its options are in serve.ts). Resolves once the server has stopped. */
+export async function serve(options: ServeOptions, io: CommandIo): Promise<void> {
+  // The logger only calls write(); a test's collector stands in for a stream.
+  const stdout = io.stdout as Writable;
+  const logger = createLogger({ format: options.logFormat, quiet: options.quiet, stream: stdout });
+  const credentials = options.credentials
+    ? await loadCredentialsFile(options.credentials, PROVIDERS.map((p) => p.slug))
+    : undefined;
+  const running = await startSipmock({
+    port: options.port,
+    host: options.host,
+    providers: options.providers,
+    credentials,
+    bodyLimit: options.bodyLimit,
+    controlToken: options.controlToken,
+    stateFile: options.stateFile,
+    replay: toReplay(options),
+    portPerProvider: options.portPerProvider,
+    root: options.root,
+    logger,
+  });
+  // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
+  const ready = createLogger({ format: options.logFormat, stream: stdout });
+  for (const provider of running.providers) {
+    const { slug, realBase } = provider.definition;
+    ready.info(`sipmock ${slug} ${running.baseUrl(slug)} (${realBase})`);
+  }
+  ready.info(`sipmock ready ${running.url} (control: ${running.url}/__sipmock/health)`);
+
+  const stoppedBy = await untilStopped(io);
+  ready.info(`sipmock stopping (${stoppedBy}): finishing in-flight requests`);
+  await running.close().catch(() => undefined);
+}
+
+function toReplay(options: ServeOptions): SipmockOptions['replay'] {
+  if (options.replay === undefined) return undefined;
+  return { mode: options.replay === 'strict' ? 'strict' : 'fallback', fixturesDir: options.fixtures };
+}

@@ -1,0 +1,11 @@
+import type { ProviderCase } from '../../helpers/provider-cases.js';
+
+/** What the shared suites need to talk to signalwire: credentials for any account, and the seeded ids its paths take. */
+const providerCase: ProviderCase = {
+  credentials: async (_, account = 'bc949800-7b40-43cf-8438-a85facfcbdd1') => ({
+    authorization: `Basic ${Buffer.from(`${account}:PT0123456789abcdef`).toString('base64')}`,
+  }),
+  pathParams: { id: '0823a606-0aff-4c90-9eba-f88ba118fe05' },
+};
+
+export default providerCase;

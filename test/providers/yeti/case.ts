@@ -1,0 +1,28 @@
+import type { ProviderCase } from '../../helpers/provider-cases.js';
+import { http } from '../../helpers/start-server.js';
+
+/** What the shared suites need to talk to yeti: credentials for any account, and the seeded ids its paths take. */
+const providerCase: ProviderCase = {
+  async credentials(baseUrl, account = 'admin:111111') {
+    const [username, password] = account.split(':');
+    const response = await http(baseUrl, '/yeti/api/rest/admin/auth', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ auth: { username, password } }),
+    });
+    if (response.status !== 201) throw new Error(`Yeti login failed: ${response.status} ${response.text}`);
+    return { authorization: (response.json as { jwt: string }).jwt };
+  },
+  pathParams: { id: '9' },
+  // The seeded examples: registration 9, PoP 4 and node 7; PoP 5 and node 8 are unused, so deletable.
+  pathParamsFor(operation) {
+    const collection = operation.pathTemplate.split('/')[4];
+    const deleting = operation.method === 'DELETE';
+    const ids: Record<string, string> = { 'transport-protocols': '1', pops: deleting ? '5' : '4', nodes: deleting ? '8' : '7' };
+    // Relationship routes name their parent: registration 9, node 7.
+    return { id: ids[collection] ?? '9', registration_id: '9', node_id: '7' };
+  },
+  unnamedErrors: ['createAuthToken'],
+};
+
+export default providerCase;
