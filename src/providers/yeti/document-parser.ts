@@ -1,4 +1,3 @@
-import { MockError } from '../../errors.js';
 import { JSONAPI_ERRORS as E, fail } from './jsonapi-errors.js';
 import type { ResourceKind } from './resource-objects.js';
 import { isBlank, rubyInteger, rubyToS, underscore } from './ruby.js';
@@ -17,11 +16,12 @@ type Json = Record<string, unknown>;
 const isHash = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A Ruby exception that is no JSONAPI error (NoMethodError on a string where a hash belongs...):
- * jsonapi-resources answers it with its generic 500.
+ * Where Yeti raises a Ruby exception that is no JSONAPI error (NoMethodError on a string where a
+ * hash belongs...), it answers its generic 500. The mock answers a 400 that says what is wrong
+ * instead, so the client sees its mistake (specs/README.md, known limits).
  */
-function rubyCrash(why: string): never {
-  throw new MockError('MOCK_ERR_INTERNAL', { why: `yeti-web would raise here: ${why}` });
+function refuseMalformed(why: string): never {
+  fail(E.badRequest(why));
 }
 
 /** The JSON:API media-type parser (mime_types.rb): a body that is not a JSON object. */
@@ -75,7 +75,7 @@ function parseParams(data: Json, kind: ResourceKind, idAllowed: boolean): Resour
     if (key === 'type') continue;
     if (key === 'id' && idAllowed) continue;
     if (key !== 'attributes' && key !== 'relationships') fail(E.paramNotAllowed(key));
-    if (!isHash(value)) rubyCrash(`data.${key} is not a hash`);
+    if (!isHash(value)) refuseMalformed(`${key} must be a hash`);
     // The allowed fields are the same list for both members: attributes and relationships alike.
     const unknown = Object.keys(value).find((name) => !kind.attributes.includes(name) && !Object.hasOwn(kind.relationships, name));
     if (unknown !== undefined) fail(E.paramNotAllowed(unknown));
@@ -86,7 +86,7 @@ function parseParams(data: Json, kind: ResourceKind, idAllowed: boolean): Resour
     if (key === 'attributes') {
       const relationship = Object.keys(value as Json).find((name) => Object.hasOwn(kind.relationships, name));
       // `pop=` on the model with a plain value raises ActiveRecord::AssociationTypeMismatch.
-      if (relationship !== undefined) rubyCrash(`attribute ${relationship} is a relationship`);
+      if (relationship !== undefined) refuseMalformed(`${relationship} is a relationship, not an attribute`);
       input.attributes = { ...(value as Json) };
     }
     if (key !== 'relationships') continue;
@@ -101,7 +101,7 @@ function parseParams(data: Json, kind: ResourceKind, idAllowed: boolean): Resour
 /** parse_to_one_relationship + parse_to_one_links_object: the related id as text, or null. */
 function parseToOne(link: unknown, kind: ResourceKind, name: string): string | null {
   if (link === null || link === undefined) return null;
-  if (!isHash(link)) rubyCrash(`relationship ${name} is not a hash`);
+  if (!isHash(link)) refuseMalformed(`${name} must be a hash`);
   const linkage = link.data;
   if (linkage === null || linkage === undefined) return null;
   if (!isHash(linkage) || Object.keys(linkage).length !== 2 || !('type' in linkage) || !('id' in linkage)) fail(E.invalidLinksObject());

@@ -1,4 +1,3 @@
-import { MockError } from '../../errors.js';
 import type { ProviderRequest } from '../types.js';
 import type { Filter } from './filters.js';
 import { JSONAPI_ERRORS as E, fail, type ResourceError } from './jsonapi-errors.js';
@@ -156,8 +155,8 @@ function parseSort(raw: string | undefined, kind: ResourceKind): SortKey[] {
   if (!items) fail(E.invalidSortCriteria(kind.type, unescaped));
   const sortable = new Set(['id', ...kind.attributes.map(underscore)]);
   return items.map((item) => {
-    // `nil.start_with?` raises NoMethodError at Yeti: an empty item is a 500.
-    if (item === null) throw new MockError('MOCK_ERR_INTERNAL', { why: `empty sort criterion in "${raw}"` });
+    // `nil.start_with?` raises NoMethodError at Yeti (its generic 500); the mock says what is wrong.
+    if (item === null) fail(E.badRequest(`${raw} has an empty sort criterion`));
     const descending = item.startsWith('-');
     const field = underscore(descending ? item.slice(1) : item);
     if (!sortable.has(field)) fail(E.invalidSortCriteria(kind.type, field));
