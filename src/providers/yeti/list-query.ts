@@ -46,7 +46,8 @@ export type Page = {
 };
 
 /**
- * The paged paginator's page and links (paginator.rb PagedPaginator#links_page_params). Links repeat the query's fields, filter, include and sort, as Rails' `to_query` writes
+ * The paged paginator's page and links (paginator.rb PagedPaginator#links_page_params). Links
+ * repeat the query's fields, filter, include and sort, as Rails' `to_query` writes
  * them: CGI-escaped, pairs sorted.
  */
 export function paginate(records: YetiRecord[], { number, size }: PageRequest, request: ProviderRequest, baseUrl: string): Page {
