@@ -31,11 +31,15 @@ const EXPECTED_OPERATIONS: Record<string, string[]> = {
   yeti: [
     'createAuthToken',
     'createNode', 'createPop', 'createRegistration',
-    'deleteNode', 'deletePop', 'deleteRegistration',
-    'getNode', 'getPop', 'getRegistration', 'getTransportProtocol',
+    'deleteNode', 'deletePop', 'deleteRegistration', 'deleteRegistrationNodeRelationship', 'deleteRegistrationPopRelationship',
+    'getNode', 'getNodePop', 'getNodePopRelationship', 'getPop', 'getRegistration',
+    'getRegistrationNode', 'getRegistrationNodeRelationship', 'getRegistrationPop', 'getRegistrationPopRelationship',
+    'getRegistrationTransportProtocol', 'getRegistrationTransportProtocolRelationship', 'getTransportProtocol',
     'listNodes', 'listPops', 'listRegistrations', 'listTransportProtocols',
-    'replaceNode', 'replacePop', 'replaceRegistration',
-    'updateNode', 'updatePop', 'updateRegistration',
+    'replaceNode', 'replaceNodePopRelationship', 'replacePop', 'replaceRegistration',
+    'replaceRegistrationNodeRelationship', 'replaceRegistrationPopRelationship', 'replaceRegistrationTransportProtocolRelationship',
+    'updateNode', 'updateNodePopRelationship', 'updatePop', 'updateRegistration',
+    'updateRegistrationNodeRelationship', 'updateRegistrationPopRelationship', 'updateRegistrationTransportProtocolRelationship',
   ],
 };
 

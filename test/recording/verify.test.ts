@@ -167,7 +167,7 @@ describe('sipmock verify (CLI)', () => {
     const result = await runInProcess(['verify', 'yeti', '--spec', `yeti=${file}`, '--fixtures', sample, '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as VerifyReport;
-    expect(report).toMatchObject({ ok: false, total: 41, failed: 2 });
+    expect(report).toMatchObject({ ok: false, total: 77, failed: 2 });
     expect(report.results.filter((r) => r.verdict === 'FAIL')).toEqual(
       ['missing-credentials', 'unknown-id'].map((scenario) => ({
         fixture: `yeti/deletePop/${scenario}`,

@@ -2,7 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
 import type { ProviderRequest, MockResponse } from '../types.js';
-import { badRequest, queryError, type ResourceError } from './query-errors.js';
+import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
+import { badRequest, queryError } from './query-errors.js';
+import { reparseRefused } from './spec-refusals.js';
 
 const MEDIA_TYPE = 'application/vnd.api+json';
 
@@ -12,10 +14,13 @@ const MEDIA_TYPE = 'application/vnd.api+json';
  */
 export function renderYetiError(error: ProviderError, request: ProviderRequest): MockResponse {
   if (request.operation?.operationId === 'createAuthToken' && !error.code.startsWith('MOCK_ERR_PREFER')) return renderRailsError(error);
+  if (error instanceof YetiErrors) return errors(error.errors);
+  const reparsed = error.code === 'MOCK_ERR_VALIDATION' ? reparseRefused(request) : undefined;
+  if (reparsed) return errors(reparsed);
   switch (error.code) {
     case 'MOCK_ERR_ROUTE_NOT_FOUND':
     case 'MOCK_ERR_METHOD_NOT_ALLOWED':
-      return errors([resourceError(404, '404', 'Not Found', `No route matches [${request.method}] "${request.path}"`)]);
+      return noRoute(request);
     case 'MOCK_ERR_NOT_FOUND':
       return errors([resourceError(404, '404', 'Record not found', `The record identified by ${error.values.id} could not be found.`)]);
     case 'MOCK_ERR_AUTH_MISSING':
@@ -35,7 +40,8 @@ export function renderYetiError(error: ProviderError, request: ProviderRequest):
           415,
           '415',
           'Unsupported media type',
-          `All requests that create or update must use the '${MEDIA_TYPE}' Content-Type. This request specified '${error.values.contentType}'.`,
+          // jsonapi-resources names `request.media_type`: no parameters, lower case, '' without a Content-Type.
+          `All requests that create or update must use the '${MEDIA_TYPE}' Content-Type. This request specified '${request.mediaType}'.`,
         ),
       ]);
     case 'MOCK_ERR_MEDIA_UNACCEPTABLE':
@@ -174,6 +180,11 @@ function resourceError(status: number, code: string, title: string, detail?: str
 function firstPhase(list: ResourceError[]): ResourceError[] {
   const malformed = list.filter((error) => error.status !== '422');
   return malformed.length > 0 ? malformed : list;
+}
+
+/** The mock's answer where Rails has no route; Yeti itself renders Rails' 404 page. */
+function noRoute(request: ProviderRequest): MockResponse {
+  return errors([resourceError(404, '404', 'Not Found', `No route matches [${request.method}] "${request.path}"`)]);
 }
 
 function errors(list: ResourceError[]): MockResponse {

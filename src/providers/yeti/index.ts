@@ -1,5 +1,5 @@
 import { defineProvider } from '../define-provider.js';
-import { jsonApiMedia } from '../media-policies.js';
+import { yetiMedia } from './media.js';
 import type { AnonymousHandler } from '../types.js';
 import { issueYetiToken, yetiAuth, yetiLogins } from './auth.js';
 import { renderYetiError } from './errors.js';
@@ -33,7 +33,7 @@ export const yeti = defineProvider({
   realBase: 'https://{host}',
   auth: yetiAuth,
   renderError: renderYetiError,
-  media: jsonApiMedia,
+  media: yetiMedia,
   resources: { collections: yetiCollections, seed: seedYeti, handlers: yetiResourceHandlers },
   anonymous: { createAuthToken },
   fixtures: yetiFixtures,

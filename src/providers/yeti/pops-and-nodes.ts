@@ -1,17 +1,24 @@
 import type { HandlerContext } from '../types.js';
-import { modelViolation, taken, type ResourceInput, type ResourceRules } from './crud.js';
-import { byId, nameFilters } from './list-query.js';
+import { taken, validationError, type ResourceRules } from './crud.js';
+import type { ResourceInput } from './document-parser.js';
 import { stored, transportProtocols } from './records.js';
 import { NODES, POPS, TRANSPORT_PROTOCOLS, relatedId, type YetiRecord } from './resource-objects.js';
+import { rubyToI, rubyToS } from './ruby.js';
+
+/** A client-chosen id as ActiveRecord casts it into the integer primary key. */
+const clientId = (input: ResourceInput) => String(rubyToI(rubyToS(input.id)));
 
 /** PoPs: ids chosen by the client (present and unique), a unique name; no deletion while in use. */
 export const popRules: ResourceRules = {
   kind: POPS,
-  label: 'PoP',
   source: (context) => stored(context, 'pops'),
-  filters: { id: byId, ...nameFilters() },
-  build: (input) => ({ id: input.id!, attributes: { name: input.attributes.name } }),
-  validate(record, context, isNew) {
+  creatableId: true,
+  assign: (current, input) => ({
+    record: current
+      ? { ...current, attributes: { ...current.attributes, ...input.attributes } }
+      : { id: clientId(input), attributes: { name: input.attributes.name } },
+  }),
+  validate(record, _input, context, isNew) {
     const pops = stored(context, 'pops');
     return [...idTaken(record, context, 'pops', isNew), ...taken(pops.list(), record, 'name')];
   },
@@ -26,22 +33,26 @@ export const popRules: ResourceRules = {
 /** Nodes: client-chosen ids, unique name and rpc-endpoint, an existing PoP; no deletion while registrations use them. */
 export const nodeRules: ResourceRules = {
   kind: NODES,
-  label: 'node',
   source: (context) => stored(context, 'nodes'),
-  filters: { id: byId, ...nameFilters() },
-  build: (input: ResourceInput) => ({
-    id: input.id!,
-    attributes: { name: input.attributes.name, 'rpc-endpoint': input.attributes['rpc-endpoint'] },
-    relationships: { pop: input.relationships.pop ?? null },
+  creatableId: true,
+  assign: (current, input) => ({
+    record: current
+      ? { ...current, attributes: { ...current.attributes, ...input.attributes }, relationships: { ...current.relationships, ...input.relationships } }
+      : {
+          id: clientId(input),
+          attributes: { name: input.attributes.name, 'rpc-endpoint': input.attributes['rpc-endpoint'] },
+          relationships: { pop: input.relationships.pop ?? null },
+        },
   }),
-  validate(record, context, isNew) {
+  validate(record, _input, context, isNew) {
     const nodes = stored(context, 'nodes').list();
     const pop = relatedId(record, 'pop');
     return [
       ...idTaken(record, context, 'nodes', isNew),
       ...taken(nodes, record, 'name'),
       ...taken(nodes, record, 'rpc-endpoint'),
-      ...(pop !== null && stored(context, 'pops').get(pop) ? [] : [modelViolation('relationships', 'pop', 'must exist')]),
+      // `belongs_to :pop` and `validates :pop, presence: true` (app/models/node.rb) both fail without one.
+      ...(pop !== null && stored(context, 'pops').get(pop) ? [] : [validationError('relationships', 'pop', 'must exist'), validationError('relationships', 'pop', "can't be blank")]),
     ];
   },
   blockDelete(record, context) {
@@ -52,13 +63,12 @@ export const nodeRules: ResourceRules = {
 /** The read-only transport protocols (filter by id or exact name). */
 export const transportProtocolRules: ResourceRules = {
   kind: TRANSPORT_PROTOCOLS,
-  label: 'transport protocol',
   source: () => transportProtocols,
-  filters: { id: byId, name: nameFilters().name },
+  creatableId: false,
 };
 
 function idTaken(record: YetiRecord, context: HandlerContext, type: 'pops' | 'nodes', isNew: boolean) {
-  return isNew && stored(context, type).get(record.id) ? [modelViolation('attributes', 'id', 'has already been taken')] : [];
+  return isNew && stored(context, type).get(record.id) ? [validationError('attributes', 'id', 'has already been taken')] : [];
 }
 
 function usedBy(context: HandlerContext, type: 'nodes' | 'registrations', relationship: string, id: string): boolean {

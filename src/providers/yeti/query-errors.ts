@@ -1,8 +1,7 @@
 import type { Violation } from '../../errors.js';
 import type { ProviderRequest } from '../types.js';
 
-/** A jsonapi-resources error object: only non-nil members, `code` and `status` as strings. */
-export type ResourceError = { title: string; detail?: string; code: string; source?: { pointer: string }; status: string };
+import type { ResourceError } from './jsonapi-errors.js';
 
 /** jsonapi-resources' titles by error code, for the 400s the mock raises itself. */
 const TITLES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../../state/collection.js';
+import { byId, byName, ransackFilters, type Filter } from './filters.js';
 
 /** The admin API's path prefix, after the provider's base URL. */
 export const ADMIN = '/api/rest/admin';
@@ -18,6 +19,8 @@ export type ResourceKind = {
   attributes: readonly string[];
   /** Related type by relationship name; `alwaysLinkage` relationships carry `data` without `include`. */
   relationships: Readonly<Record<string, { type: string; alwaysLinkage?: boolean }>>;
+  /** The allowed filters, by unformatted name (`rpc_endpoint_eq`); jsonapi-resources always allows `id`. */
+  filters: Readonly<Record<string, Filter>>;
 };
 
 export const REGISTRATIONS: ResourceKind = {
@@ -41,17 +44,35 @@ export const REGISTRATIONS: ResourceKind = {
     'sip-schema-id',
   ],
   relationships: { 'transport-protocol': { type: 'transport-protocols' }, pop: { type: 'pops' }, node: { type: 'nodes' } },
+  filters: { id: byId },
 };
 
-export const POPS: ResourceKind = { type: 'pops', attributes: ['name'], relationships: {} };
+const nameOf = (record: YetiRecord) => record.attributes.name;
 
+/** yeti-web app/resources/api/rest/admin/pop_resource.rb: `filter :name` and `ransack_filter :name, type: :string`. */
+export const POPS: ResourceKind = {
+  type: 'pops',
+  attributes: ['name'],
+  relationships: {},
+  filters: { id: byId, name: byName, ...ransackFilters('name', 'string', nameOf) },
+};
+
+/** yeti-web app/resources/api/rest/admin/node_resource.rb: ransack filters on pop_id, id, name and rpc_endpoint. */
 export const NODES: ResourceKind = {
   type: 'nodes',
   attributes: ['name', 'rpc-endpoint'],
   relationships: { pop: { type: 'pops', alwaysLinkage: true } },
+  filters: {
+    id: byId,
+    ...ransackFilters('pop_id', 'foreign_key', (record) => record.relationships?.pop ?? null),
+    ...ransackFilters('id', 'number', (record) => record.id),
+    ...ransackFilters('name', 'string', nameOf),
+    ...ransackFilters('rpc_endpoint', 'string', (record) => record.attributes['rpc-endpoint']),
+  },
 };
 
-export const TRANSPORT_PROTOCOLS: ResourceKind = { type: 'transport-protocols', attributes: ['name'], relationships: {} };
+/** yeti-web app/resources/api/rest/admin/transport_protocol_resource.rb: `filter :name`. */
+export const TRANSPORT_PROTOCOLS: ResourceKind = { type: 'transport-protocols', attributes: ['name'], relationships: {}, filters: { id: byId, name: byName } };
 
 export const KINDS: Readonly<Record<string, ResourceKind>> = Object.fromEntries(
   [REGISTRATIONS, POPS, NODES, TRANSPORT_PROTOCOLS].map((kind) => [kind.type, kind]),
@@ -62,9 +83,14 @@ export type View = {
   baseUrl: string;
   /** `fields[<type>]`, by type; a type without an entry shows every field. */
   fields: Record<string, string[]>;
-  /** Relationship names of the primary resources given in `include`. */
-  include: ReadonlySet<string>;
+  /** The `include` paths from the resources shown: relationship name → the paths below it. */
+  include: IncludeTree;
 };
+
+/** `include=node.pop` as { node: { pop: {} } }. */
+export interface IncludeTree extends ReadonlyMap<string, IncludeTree> {}
+
+export const NO_INCLUDE: IncludeTree = new Map();
 
 /**
  * A resource object as jsonapi-resources 0.9 serialises it: id, type, links, then the attributes
@@ -89,6 +115,11 @@ export function toResourceObject(kind: ResourceKind, record: YetiRecord, view: V
   return object;
 }
 
+/** The operationId stem of a relationship's routes: ('Registration', 'transport-protocol') → RegistrationTransportProtocol. */
+export function relationshipOperation(name: string, relationship: string): string {
+  return `${name}${relationship.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
+}
+
 /** Finds a stored resource of any type, for `included`. */
 export type Resolver = (type: string, id: string) => YetiRecord | undefined;
 
@@ -98,20 +129,25 @@ export type Resolver = (type: string, id: string) => YetiRecord | undefined;
  * jsonapi-resources collects them) and without duplicates.
  */
 export function toIncluded(kind: ResourceKind, records: YetiRecord[], view: View, resolve: Resolver): Record<string, unknown>[] {
-  const fieldset = view.fields[kind.type];
   const groups = new Map<string, Map<string, Record<string, unknown>>>();
-  const relatedView: View = { ...view, include: new Set() };
-  for (const record of records) {
-    for (const [name, relationship] of Object.entries(kind.relationships)) {
-      if (!view.include.has(name) || (fieldset !== undefined && !fieldset.includes(name))) continue;
-      const id = relatedId(record, name);
-      const related = id === null ? undefined : resolve(relationship.type, id);
-      if (!related) continue;
-      let group = groups.get(relationship.type);
-      if (!group) groups.set(relationship.type, (group = new Map()));
-      if (!group.has(related.id)) group.set(related.id, toResourceObject(KINDS[relationship.type], related, relatedView));
+  const visit = (current: ResourceKind, shown: YetiRecord[], tree: IncludeTree) => {
+    const fieldset = view.fields[current.type];
+    for (const record of shown) {
+      for (const [name, relationship] of Object.entries(current.relationships)) {
+        const below = tree.get(name);
+        if (!below || (fieldset !== undefined && !fieldset.includes(name))) continue;
+        const id = relatedId(record, name);
+        const related = id === null ? undefined : resolve(relationship.type, id);
+        if (!related) continue;
+        let group = groups.get(relationship.type);
+        if (!group) groups.set(relationship.type, (group = new Map()));
+        if (!group.has(related.id)) group.set(related.id, toResourceObject(KINDS[relationship.type], related, { ...view, include: below }));
+        // Nested paths (node.pop) include the related resource's own relationships too.
+        if (below.size > 0) visit(KINDS[relationship.type], [related], below);
+      }
     }
-  }
+  };
+  visit(kind, records, view.include);
   return [...groups.values()].flatMap((group) => [...group.values()]);
 }
 

@@ -2,11 +2,17 @@ import type { OperationHandler } from '../types.js';
 import { createHandler, deleteHandler, getHandler, listHandler, updateHandler, type ResourceRules } from './crud.js';
 import { nodeRules, popRules, transportProtocolRules } from './pops-and-nodes.js';
 import { registrationRules } from './registrations.js';
+import { relationshipHandlers } from './relationships.js';
 
 export const yetiResourceHandlers: Record<string, OperationHandler> = {
   ...crud(registrationRules, 'Registration'),
+  // The transport protocol and a node's PoP are required: clearing them always fails at Yeti, so the spec leaves those DELETEs out.
+  ...relationshipHandlers(registrationRules, 'Registration', 'transport-protocol', { destroy: false }),
+  ...relationshipHandlers(registrationRules, 'Registration', 'pop'),
+  ...relationshipHandlers(registrationRules, 'Registration', 'node'),
   ...crud(popRules, 'Pop'),
   ...crud(nodeRules, 'Node'),
+  ...relationshipHandlers(nodeRules, 'Node', 'pop', { destroy: false }),
   listTransportProtocols: listHandler(transportProtocolRules),
   getTransportProtocol: getHandler(transportProtocolRules),
 };

@@ -1,8 +1,8 @@
 import type { StoredRecord } from '../../state/collection.js';
-import { normalizeId } from './crud.js';
+import { keyOf } from './crud.js';
 import type { IdStrategy } from '../../state/collection.js';
 import type { CollectionDefinition, ProviderResources, RenderContext, ReplayRule } from '../types.js';
-import { KINDS, fromResourceObject, toResourceObject, type YetiRecord } from './resource-objects.js';
+import { KINDS, NO_INCLUDE, fromResourceObject, relationshipOperation, toResourceObject, type YetiRecord } from './resource-objects.js';
 
 /**
  * Every account starts with the spec's examples: registration 9 (on UDP, PoP 4, node 7), PoPs 4
@@ -11,9 +11,9 @@ import { KINDS, fromResourceObject, toResourceObject, type YetiRecord } from './
  */
 export const yetiCollections: ProviderResources['collections'] = {
   // Registration ids are the database's: increasing integers. PoPs and nodes are named by the client.
-  registrations: checkedAs('registrations', 'Registration', { sequence: { start: 1 } }),
+  registrations: checkedAs('registrations', 'Registration', { sequence: { start: 1 } }, { 'transport-protocol': false, pop: true, node: true }),
   pops: checkedAs('pops', 'Pop', 'client'),
-  nodes: checkedAs('nodes', 'Node', 'client'),
+  nodes: checkedAs('nodes', 'Node', 'client', { pop: false }),
 };
 
 export const seedYeti: ProviderResources['seed'] = (state) => {
@@ -52,7 +52,7 @@ export const seedYeti: ProviderResources['seed'] = (state) => {
  * linkage, so a bad relationship id is refused too. Unknown attributes are kept in the rendered
  * object so the spec refuses them, and missing ones show as null so it refuses those.
  */
-function checkedAs(type: string, name: string, ids: IdStrategy): CollectionDefinition {
+function checkedAs(type: string, name: string, ids: IdStrategy, relationships: Record<string, boolean> = {}): CollectionDefinition {
   const kind = KINDS[type];
   // A recorded answer carries the resource object as stored after the write.
   const upsert: ReplayRule = (_, body, stored) => {
@@ -66,14 +66,37 @@ function checkedAs(type: string, name: string, ids: IdStrategy): CollectionDefin
       [`create${name}`]: upsert,
       [`update${name}`]: upsert,
       [`replace${name}`]: upsert,
-      [`delete${name}`]: (request) => ({ remove: [normalizeId(request.pathParams.id)] }),
+      [`delete${name}`]: (request) => ({ remove: [keyOf(request.pathParams.id)] }),
+      ...relationshipReplays(name, relationships),
     },
     render(record: StoredRecord, context: RenderContext) {
       const yeti = record as YetiRecord;
-      const view = { baseUrl: context.baseUrl, fields: {}, include: new Set(Object.keys(kind.relationships)) };
+      const view = { baseUrl: context.baseUrl, fields: {}, include: new Map(Object.keys(kind.relationships).map((relationship) => [relationship, NO_INCLUDE])) };
       const object = toResourceObject(kind, yeti, view);
       if (yeti.attributes && typeof yeti.attributes === 'object') object.attributes = { ...(object.attributes as object), ...yeti.attributes };
       return { data: object };
     },
   };
+}
+
+/**
+ * A replayed relationship change answers 204 without a body: the change is the request's linkage
+ * (or none, for a DELETE), applied to the parent the path names. Values: whether DELETE is routed.
+ */
+function relationshipReplays(name: string, relationships: Record<string, boolean>): Record<string, ReplayRule> {
+  const rules: Record<string, ReplayRule> = {};
+  for (const [relationship, destroyable] of Object.entries(relationships)) {
+    const operation = `${relationshipOperation(name, relationship)}Relationship`;
+    const change = (clear: boolean): ReplayRule => (request, _body, stored) => {
+      const record = stored.get(keyOf(request.pathParams[`${name.toLowerCase()}_id`])) as YetiRecord | undefined;
+      if (!record) return {};
+      const linkage = clear ? null : (request.body as { data?: { id?: unknown } | null } | undefined)?.data;
+      const id = linkage?.id === undefined || linkage.id === null ? null : keyOf(String(linkage.id));
+      return { upsert: [{ ...record, relationships: { ...record.relationships, [relationship]: id } }] };
+    };
+    rules[`update${operation}`] = change(false);
+    rules[`replace${operation}`] = change(false);
+    if (destroyable) rules[`delete${operation}`] = change(true);
+  }
+  return rules;
 }

@@ -19,7 +19,8 @@ const providerCase: ProviderCase = {
     const collection = operation.pathTemplate.split('/')[4];
     const deleting = operation.method === 'DELETE';
     const ids: Record<string, string> = { 'transport-protocols': '1', pops: deleting ? '5' : '4', nodes: deleting ? '8' : '7' };
-    return { id: ids[collection] ?? '9' };
+    // Relationship routes name their parent: registration 9, node 7.
+    return { id: ids[collection] ?? '9', registration_id: '9', node_id: '7' };
   },
   unnamedErrors: ['createAuthToken'],
 };
