@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCredentialsFile } from '../../config/credentials-file.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
+import { DEFAULT_JOURNAL_SIZE } from '../../journal/journal.js';
+import { toLatencyOptions, type LatencyOptions } from '../../server/latency.js';
 import { createLogger, type LogFormat } from '../../server/logger.js';
 import { DEFAULT_BODY_LIMIT } from '../../server/read-body.js';
 
@@ -17,6 +19,11 @@ type ServeOptions = {
   stateFile?: string;
   replay?: true | string;
   fixtures?: string;
+  journalSize: number;
+  journalFile?: string;
+  latency?: LatencyOptions;
+  cors?: true | string;
+  rateLimits?: true;
 };
 
 export function registerServe(program: Command): void {
@@ -34,6 +41,11 @@ export function registerServe(program: Command): void {
     .option('--state-file <path>', 'restore stored state from this JSON file at start and save it after every change')
     .option('--replay [mode]', 'answer requests that match a recorded fixture; mode "strict" refuses the others (default: fall back to the mock)')
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
+    .option('--journal-size <n>', 'requests the in-memory journal keeps (GET /__sipmock/journal)', toCount, DEFAULT_JOURNAL_SIZE)
+    .option('--journal-file <path>', 'also append every journal entry, redacted, to this NDJSON file')
+    .option('--latency <ms>', 'added latency: 100, 50-200, per provider signalwire=100, comma-separated', toLatency)
+    .option('--cors [origins]', 'answer CORS preflights for these comma-separated origins (all without a list); off: cross-site requests get a 403')
+    .option('--rate-limits', "enforce each provider's documented rate limits (429s)")
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {
       await serve(options);
@@ -55,6 +67,11 @@ async function serve(options: ServeOptions): Promise<void> {
     stateFile: options.stateFile,
     replay: toReplay(options),
     logger,
+    journalSize: options.journalSize,
+    journalFile: options.journalFile,
+    latency: options.latency,
+    cors: options.cors === undefined ? undefined : options.cors === true ? true : toList(options.cors),
+    rateLimits: options.rateLimits === true,
   });
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
   const ready = createLogger({ format: options.logFormat });
@@ -91,6 +108,20 @@ function toPositiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('must be a positive integer');
   return number;
+}
+
+function toCount(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number (0 or more)');
+  return number;
+}
+
+function toLatency(value: string): LatencyOptions {
+  try {
+    return toLatencyOptions(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function toList(value: string): string[] {

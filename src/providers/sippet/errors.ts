@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
 import type { ProviderRequest, MockResponse } from '../types.js';
 import { PUBLIC_FIELDS } from './gateway.js';
@@ -67,6 +67,12 @@ export function renderSippetError(error: ProviderError, request: ProviderRequest
       return envelope([ashError(500, 'something_went_wrong', 'SomethingWentWrong', `Something went wrong. Error id: ${randomUUID()}`)]);
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return envelope([ashError(503, 'service_unavailable', 'ServiceUnavailable', error.message)]);
+    case 'MOCK_ERR_OVERRIDE':
+      return envelope([ashError(statusOf(error), 'sipmock_override', 'SipmockOverride', error.message)]);
+    case 'MOCK_ERR_CROSS_SITE':
+      return envelope([ashError(403, 'forbidden', 'Forbidden', error.message)]);
+    case 'MOCK_ERR_RATE_LIMITED':
+      return envelope([ashError(429, 'too_many_requests', 'TooManyRequests', error.message)]);
     default:
       return unhandledCode(error.code);
   }

@@ -1,4 +1,5 @@
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { STATUS_CODES } from 'node:http';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { MockResponse } from '../types.js';
 
 /**
@@ -41,6 +42,13 @@ export function renderVoiceTelError(error: ProviderError): MockResponse {
       return voicetelError(500, 'Internal Server Error');
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return voicetelError(503, 'Service Unavailable');
+    case 'MOCK_ERR_OVERRIDE':
+      return voicetelError(statusOf(error), STATUS_CODES[statusOf(error)] ?? 'Error');
+    case 'MOCK_ERR_CROSS_SITE':
+      return voicetelError(403, error.message);
+    case 'MOCK_ERR_RATE_LIMITED':
+      // The 429 example of account/apikey in specs/voicetel.openapi.yaml.
+      return voicetelError(429, 'Rate limit exceeded');
     default:
       return unhandledCode(error.code);
   }

@@ -4,6 +4,7 @@ import { renderVoiceTelError } from './errors.js';
 import { voicetelFixtures } from './fixtures.js';
 import { voicetelAnonymous, voicetelHandlers } from './resources.js';
 import { seedVoiceTel, voicetelCollections } from './store.js';
+import { voicetelRateLimits } from './rate-limits.js';
 
 /** VoiceTel Gateways API v2.1: action-style POST endpoints, API key in the body or as a Bearer header. */
 export const voicetel = defineProvider({
@@ -16,5 +17,6 @@ export const voicetel = defineProvider({
   resources: { collections: voicetelCollections, seed: seedVoiceTel, handlers: voicetelHandlers },
   anonymous: voicetelAnonymous,
   fixtures: voicetelFixtures,
+  rateLimits: voicetelRateLimits,
   secretFields: ['apikey', 'password'],
 });
