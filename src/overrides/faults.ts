@@ -12,15 +12,18 @@ const SLOW_BODY_CHUNKS = 10;
  * never waits for a client that is waiting for us.
  */
 export class OpenResponses {
-  private readonly open = new Set<ServerResponse>();
+  private readonly open = new Set<Socket>();
 
+  /** Keeps the response's connection: it is what a closing server would otherwise wait for. */
   hold(res: ServerResponse): void {
-    this.open.add(res);
-    res.once('close', () => this.open.delete(res));
+    const socket = res.socket;
+    if (!socket || socket.destroyed) return;
+    this.open.add(socket);
+    socket.once('close', () => this.open.delete(socket));
   }
 
   destroyAll(): void {
-    for (const res of this.open) res.destroy();
+    for (const socket of this.open) socket.destroy();
     this.open.clear();
   }
 }

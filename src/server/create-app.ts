@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
@@ -200,6 +201,7 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
     // A client that stops sending must not hold a connection forever.
     server.requestTimeout = 30_000;
     server.headersTimeout = 10_000;
+    trackUnusedConnections(server);
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
@@ -230,15 +232,35 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
   };
 }
 
-/** In-flight requests finish; keep-alive connections are closed as soon as they are idle. */
+/** Connections that have not sent a request yet: node's closeIdleConnections leaves them open. */
+const unused = new WeakMap<Server, Set<Socket>>();
+
+function trackUnusedConnections(server: Server): void {
+  const sockets = new Set<Socket>();
+  unused.set(server, sockets);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage) => sockets.delete(req.socket));
+}
+
+/**
+ * In-flight requests finish; keep-alive connections are closed as soon as they are idle, and
+ * connections a client opened in advance (undici does, after an aborted request) at once.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const closeUnused = () => {
+      server.closeIdleConnections();
+      for (const socket of unused.get(server) ?? []) socket.destroy();
+    };
+    const sweep = setInterval(closeUnused, 25);
     server.close((error) => {
       clearInterval(sweep);
       return error ? reject(error) : resolve();
     });
-    server.closeIdleConnections();
+    closeUnused();
   });
 }
 
