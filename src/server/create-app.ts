@@ -157,6 +157,8 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
     override: (spec) => addOverride(kit, spec),
     reset: async (scope) => {
       resetScope(kit, store, scope);
+      // Identical requests replay their recordings from the first again, as in a new session.
+      if (scope?.provider === undefined) replayer?.rewind();
       await persist?.();
     },
     interrupt: () => kit.interrupt(),
