@@ -75,10 +75,17 @@ export type StoredRecord = ExchangeRecord & { id: number; requestBytes: number; 
 /** The largest body part kept per request or response, in bytes; the rest is dropped. */
 export const JOURNAL_BODY_LIMIT = 4096;
 
-/** Keeps at most JOURNAL_BODY_LIMIT bytes; a longer body is copied, so the ring never holds a large buffer alive. */
+/**
+ * Keeps at most JOURNAL_BODY_LIMIT bytes. A body that is a view into a larger memory block (node's
+ * 8 KiB buffer pool, a socket read) is copied out, or the ring would keep the whole block alive.
+ */
 export function boundBody(body: Buffer | undefined): Buffer | undefined {
-  if (body === undefined || body.length <= JOURNAL_BODY_LIMIT) return body;
-  return Buffer.from(body.subarray(0, JOURNAL_BODY_LIMIT));
+  if (body === undefined || body.length === 0) return undefined;
+  const kept = body.length <= JOURNAL_BODY_LIMIT ? body : body.subarray(0, JOURNAL_BODY_LIMIT);
+  if (kept.buffer.byteLength === kept.length) return kept;
+  const copy = Buffer.allocUnsafeSlow(kept.length);
+  kept.copy(copy);
+  return copy;
 }
 
 /** Redacts and decodes a stored record. */
