@@ -70,6 +70,8 @@ export function checkOverride(input: unknown, providers: readonly MountedProvide
   if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) throw refuse('times must be a positive integer');
   checkDelay(spec);
   if (spec.skipAuth !== undefined && typeof spec.skipAuth !== 'boolean') throw refuse('skipAuth must be true or false');
+  // Before authentication there is no account to compare: such an override could never fire.
+  if (spec.skipAuth === true && spec.match?.account !== undefined) throw refuse('match.account needs authentication; drop skipAuth or the account');
   const limits = [spec.times, spec.sequence?.length].filter((n): n is number => n !== undefined);
   return { spec, operation, exactPath, answers, limit: limits.length > 0 ? Math.min(...limits) : undefined };
 }

@@ -86,6 +86,16 @@ describe('GET /__sipmock/journal', () => {
     expect(text).not.toContain(apikey);
   });
 
+  test('redacts a Yeti login: the password it sent, the JWT it got, and the bare JWT it then presents', async () => {
+    const headers = await PROVIDER_CASES.yeti.credentials(sipmock.current.url);
+    await http(sipmock.current.url, '/yeti/api/rest/admin/pops', { headers });
+    const [login, read] = await journal(sipmock.current.url, '?provider=yeti');
+    expect(login.request.body).toEqual({ auth: { username: 'admin', password: '<redacted:token>' } });
+    expect((login.response.body as { jwt: string }).jwt).toBe('<redacted:token>');
+    expect(read.request.headers.authorization).toBe('<redacted:jwt>');
+    expect(JSON.stringify([login, read])).not.toContain(headers.authorization);
+  });
+
   test('filters by provider, operationId, method, account, exact status, status class and since', async () => {
     await http(sipmock.current.url, SIGNALWIRE, { headers: auth });
     await http(sipmock.current.url, SIGNALWIRE, { headers: await PROVIDER_CASES.signalwire.credentials('', 'a1b2c3d4-0000-4000-8000-000000000001') });

@@ -134,6 +134,7 @@ describe('/__sipmock/overrides', () => {
     [{ provider: 'signalwire', operationId: 'list_sip_gateways', respond: { status: 500 }, delay: { min: 9, max: 1 } }, /delay/],
     [{ provider: 'signalwire', method: 'GET', path: '/nowhere', respond: { status: 500 } }, /matches no operation/],
     [{ provider: 'signalwire', operationId: 'list_sip_gateways', respond: { status: 500 }, colour: 'red' }, /unknown field colour/],
+    [{ provider: 'signalwire', operationId: 'list_sip_gateways', respond: { status: 500 }, skipAuth: true, match: { account: 'a' } }, /match.account needs authentication/],
   ])('refuses a malformed override with a JSON 400 naming the field (%#)', async (spec, message) => {
     const refused = await add(spec);
     expect(refused.status).toBe(400);
