@@ -69,53 +69,58 @@ export type ExchangeRecord = {
   redactor: JournalRedactor;
 };
 
-/** A record in the ring: its id, and its bodies already cut to the limit. */
-export type StoredRecord = ExchangeRecord & { id: number; requestBytes: number; responseBytes: number };
+/**
+ * A record in the ring: its id, the exchange, and the bodies cut to the limit, held as latin1
+ * strings (one byte per byte): one small heap object each, cheaper to make and to collect than a
+ * Buffer, and never a view that keeps a larger memory block (node's buffer pool) alive.
+ */
+export type StoredRecord = {
+  id: number;
+  exchange: ExchangeRecord;
+  requestBody: string | undefined;
+  responseBody: string | undefined;
+  requestBytes: number;
+  responseBytes: number;
+};
 
 /** The largest body part kept per request or response, in bytes; the rest is dropped. */
 export const JOURNAL_BODY_LIMIT = 4096;
 
-/**
- * Keeps at most JOURNAL_BODY_LIMIT bytes. A body that is a view into a larger memory block (node's
- * 8 KiB buffer pool, a socket read) is copied out, or the ring would keep the whole block alive.
- */
-export function boundBody(body: Buffer | undefined): Buffer | undefined {
+/** The first JOURNAL_BODY_LIMIT bytes of a body, as a latin1 string. */
+export function boundBody(body: Buffer | undefined): string | undefined {
   if (body === undefined || body.length === 0) return undefined;
-  const kept = body.length <= JOURNAL_BODY_LIMIT ? body : body.subarray(0, JOURNAL_BODY_LIMIT);
-  if (kept.buffer.byteLength === kept.length) return kept;
-  const copy = Buffer.allocUnsafeSlow(kept.length);
-  kept.copy(copy);
-  return copy;
+  return body.toString('latin1', 0, Math.min(body.length, JOURNAL_BODY_LIMIT));
 }
 
 /** Redacts and decodes a stored record. */
 export function toJournalEntry(record: StoredRecord): JournalEntry {
-  const { redactor } = record;
+  const { exchange } = record;
+  const { redactor } = exchange;
   const entry: JournalEntry = {
     id: record.id,
-    time: new Date(record.startedAt).toISOString(),
-    provider: record.provider,
-    operationId: record.operationId ?? null,
-    method: record.method,
-    path: record.path,
-    query: redactor.query(record.query),
-    account: record.account ?? null,
-    request: { headers: redactor.headers(record.requestHeaders), ...toBody(record.requestBody, record.requestBytes, redactor) },
-    response: { status: record.status, headers: redactor.headers(record.responseHeaders), ...toBody(record.responseBody, record.responseBytes, redactor) },
-    durationMs: Math.round(record.durationMs * 1000) / 1000,
-    source: record.source,
-    violations: record.violations,
+    time: new Date(exchange.startedAt).toISOString(),
+    provider: exchange.provider,
+    operationId: exchange.operationId ?? null,
+    method: exchange.method,
+    path: exchange.path,
+    query: redactor.query(exchange.query),
+    account: exchange.account ?? null,
+    request: { headers: redactor.headers(exchange.requestHeaders), ...toBody(record.requestBody, record.requestBytes, redactor) },
+    response: { status: exchange.status, headers: redactor.headers(exchange.responseHeaders), ...toBody(record.responseBody, record.responseBytes, redactor) },
+    durationMs: Math.round(exchange.durationMs * 1000) / 1000,
+    source: exchange.source,
+    violations: exchange.violations,
   };
-  if (record.overrideId !== undefined) entry.overrideId = record.overrideId;
-  if (record.undocumented) entry.undocumented = true;
-  if (record.fault !== undefined) entry.fault = record.fault;
+  if (exchange.overrideId !== undefined) entry.overrideId = exchange.overrideId;
+  if (exchange.undocumented) entry.undocumented = true;
+  if (exchange.fault !== undefined) entry.fault = exchange.fault;
   return entry;
 }
 
-function toBody(body: Buffer | undefined, bytes: number, redactor: JournalRedactor): Omit<JournalBodySide, 'headers'> {
-  if (body === undefined || body.length === 0) return {};
-  const text = body.toString('utf8');
-  if (bytes > body.length) return { body: redactor.text(text), bodyTruncated: true, bodyBytes: bytes };
+function toBody(kept: string | undefined, bytes: number, redactor: JournalRedactor): Omit<JournalBodySide, 'headers'> {
+  if (kept === undefined) return {};
+  const text = Buffer.from(kept, 'latin1').toString('utf8');
+  if (bytes > kept.length) return { body: redactor.text(text), bodyTruncated: true, bodyBytes: bytes };
   try {
     return { body: redactor.body(JSON.parse(text)) };
   } catch {

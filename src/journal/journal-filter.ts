@@ -34,13 +34,13 @@ export function toJournalFilter(query: Record<string, unknown>): JournalFilter {
 /** Compiles a filter once, so matching a full ring is a loop of cheap comparisons. */
 export function toPredicate(filter: JournalFilter = {}): RecordPredicate {
   const checks: RecordPredicate[] = [];
-  if (filter.provider !== undefined) checks.push((r) => r.provider === filter.provider);
-  if (filter.operationId !== undefined) checks.push((r) => r.operationId === filter.operationId);
+  if (filter.provider !== undefined) checks.push((r) => r.exchange.provider === filter.provider);
+  if (filter.operationId !== undefined) checks.push((r) => r.exchange.operationId === filter.operationId);
   if (filter.method !== undefined) {
     const method = String(filter.method).toUpperCase();
-    checks.push((r) => r.method === method);
+    checks.push((r) => r.exchange.method === method);
   }
-  if (filter.account !== undefined) checks.push((r) => r.account === filter.account);
+  if (filter.account !== undefined) checks.push((r) => r.exchange.account === filter.account);
   if (filter.status !== undefined) checks.push(toStatusCheck(filter.status));
   if (filter.since !== undefined) checks.push(toSinceCheck(filter.since));
   return (record) => checks.every((check) => check(record));
@@ -50,11 +50,11 @@ function toStatusCheck(status: number | string): RecordPredicate {
   const text = String(status).trim().toLowerCase();
   if (/^[1-5]\d\d$/.test(text)) {
     const exact = Number(text);
-    return (r) => r.status === exact;
+    return (r) => r.exchange.status === exact;
   }
   if (/^[1-5]xx$/.test(text)) {
     const hundreds = Number(text[0]);
-    return (r) => Math.floor(r.status / 100) === hundreds;
+    return (r) => Math.floor(r.exchange.status / 100) === hundreds;
   }
   throw new MockError('MOCK_ERR_JOURNAL_FILTER', { name: 'status', value: text, why: 'give a status (503) or a class (5xx)' });
 }
@@ -70,5 +70,5 @@ function toSinceCheck(since: number | string): RecordPredicate {
   if (!/^\d{4}-\d\d-\d\d/.test(text) || Number.isNaN(time)) {
     throw new MockError('MOCK_ERR_JOURNAL_FILTER', { name: 'since', value: text, why: 'give an entry id (exclusive) or an ISO 8601 time' });
   }
-  return (r) => r.startedAt > time;
+  return (r) => r.exchange.startedAt > time;
 }

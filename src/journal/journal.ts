@@ -37,15 +37,17 @@ export class Journal {
   record(exchange: ExchangeRecord): void {
     // A journal of size 0 that nobody listens to records nothing at all.
     if (this.size === 0 && this.observers.size === 0) return;
-    const requestBytes = exchange.requestBody?.length ?? 0;
-    const responseBytes = exchange.responseBody?.length ?? 0;
-    const stored: StoredRecord = Object.assign(exchange, {
+    const stored: StoredRecord = {
       id: ++this.lastId,
+      exchange,
       requestBody: boundBody(exchange.requestBody),
       responseBody: boundBody(exchange.responseBody),
-      requestBytes,
-      responseBytes,
-    });
+      requestBytes: exchange.requestBody?.length ?? 0,
+      responseBytes: exchange.responseBody?.length ?? 0,
+    };
+    // The bodies are kept as strings above; the exchange must not hold the Buffers alive too.
+    exchange.requestBody = undefined;
+    exchange.responseBody = undefined;
     if (this.size > 0) {
       this.ring[this.next] = stored;
       this.next = (this.next + 1) % this.size;
