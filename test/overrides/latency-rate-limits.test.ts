@@ -53,6 +53,8 @@ describe('rate limits', () => {
     expect(refused.json).toEqual({ statusCode: '429', status: 'Error', message: 'Rate limit exceeded' });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
     expect(refused.headers.get('x-sipmock-error')).toBe('MOCK_ERR_RATE_LIMITED');
+    // The 429 of accountApikey is documented (specs/voicetel.openapi.yaml): the answer keeps to it.
+    expect(refused.headers.get('sl-violations')).toBeNull();
   });
 
   // SignalWire rate-limits.mdx (signalwire/docs 668371b): every response carries the limit and what remains.
