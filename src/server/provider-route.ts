@@ -69,42 +69,22 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
     const preflight = answerPreflight(req, options.cors);
     if (preflight) return void sendResponse(res, preflight, false);
     const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath, source: 'spec' };
-    let response: MockResponse;
-    let reason: string | undefined;
-    try {
-      response = await answer(req, exchange, options);
-    } catch (thrown) {
-      const error = toProviderError(thrown);
-      if (error.code === 'MOCK_ERR_INTERNAL') logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
-      reason = error.message;
-      exchange.source = 'error';
-      if (error.code === 'MOCK_ERR_VALIDATION') exchange.violations = error.violations.map((v) => toJournalViolation('request', v));
-      response = definition.renderError(error, exchange.request);
-      response.headers = { ...response.headers, 'x-sipmock-error': error.code };
-    }
-    const added = { ...exchange.headers, ...corsHeaders(req, options.cors) };
-    if (Object.keys(added).length > 0) response.headers = { ...response.headers, ...added };
-    // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
-    const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response);
-    if (violations.length > 0) {
-      const header = toViolationsHeader(violations);
-      response.headers = { ...response.headers, 'sl-violations': header };
-      reason = `${reason ? `${reason}; ` : ''}response breaks the spec: ${header}`;
-      exchange.violations = [...(exchange.violations ?? []), ...violations.map((v) => toJournalViolation('response', v))];
-    }
-    await sleep(pickDelay(options.latency) + (exchange.override?.delayMs ?? 0), options.closing);
+    const { response, reason } = await answerOrRender(req, exchange, options);
+    const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
+    if (delay > 0) await sleep(delay, options.closing);
     const fault = exchange.override?.fault;
     let status = response.status;
     let payload: Buffer | undefined;
     if (fault) status = sendFault(res, response, fault, options.open);
     else payload = sendResponse(res, response, req.method === 'HEAD');
     const durationMs = performance.now() - started;
+    const { request } = exchange;
     options.journal?.record({
       provider: definition.slug,
-      method: exchange.request.method,
-      path: exchange.request.path,
-      query: exchange.request.query,
-      operationId: exchange.request.operation?.operationId,
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      operationId: request.operation?.operationId,
       account: exchange.account,
       requestHeaders: req.headers,
       requestBody: exchange.raw,
@@ -120,17 +100,39 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
       violations: exchange.violations ?? [],
       redactor,
     });
-    logger.request({
-      time: new Date(startedAt).toISOString(),
-      provider: definition.slug,
-      method: exchange.request.method,
-      path: exchange.request.path,
-      operationId: exchange.request.operation?.operationId,
-      status,
-      ms: durationMs,
-      reason,
-    });
+    const time = new Date(startedAt).toISOString();
+    logger.request({ time, provider: definition.slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
   };
+}
+
+/**
+ * The answer, or the error rendered in the provider's own format, with the headers every answer
+ * carries (rate limits, CORS) and the spec check of what was built at run time.
+ */
+async function answerOrRender(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Promise<{ response: MockResponse; reason?: string }> {
+  const { definition } = options.provider;
+  let response: MockResponse;
+  let reason: string | undefined;
+  try {
+    response = await answer(req, exchange, options);
+  } catch (thrown) {
+    const error = toProviderError(thrown);
+    if (error.code === 'MOCK_ERR_INTERNAL') options.logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
+    reason = error.message;
+    exchange.source = 'error';
+    if (error.code === 'MOCK_ERR_VALIDATION') exchange.violations = error.violations.map((v) => toJournalViolation('request', v));
+    response = definition.renderError(error, exchange.request);
+    response.headers = { ...response.headers, 'x-sipmock-error': error.code };
+  }
+  const cors = corsHeaders(req, options.cors);
+  if (exchange.headers || cors) response.headers = { ...response.headers, ...exchange.headers, ...cors };
+  // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
+  const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response);
+  if (violations.length === 0) return { response, reason };
+  const header = toViolationsHeader(violations);
+  response.headers = { ...response.headers, 'sl-violations': header };
+  exchange.violations = [...(exchange.violations ?? []), ...violations.map((v) => toJournalViolation('response', v))];
+  return { response, reason: `${reason ? `${reason}; ` : ''}response breaks the spec: ${header}` };
 }
 
 /** The request as it is known so far: error renderers see the routed request once there is one. */
