@@ -69,6 +69,24 @@ export const MOCK_ERRORS = {
     status: 503,
     message: 'sipmock holds {max} accounts already (--max-accounts); a new account cannot be created',
   },
+  MOCK_ERR_OVERRIDE: {
+    scope: 'provider',
+    status: 500,
+    message: 'Override {id} answers {status}: the status is rendered in the provider\'s own error shape',
+  },
+  MOCK_ERR_CROSS_SITE: {
+    scope: 'provider',
+    status: 403,
+    message: 'A cross-site request ({why}) was refused: start sipmock with --cors [origins] to serve browser clients',
+  },
+  MOCK_ERR_RATE_LIMITED: {
+    scope: 'provider',
+    status: 429,
+    message: 'Rate limit exceeded: {limit} requests per {window} s ({rule}); retry after {retryAfter} s (serve --rate-limits)',
+  },
+  MOCK_ERR_OVERRIDE_INVALID: { scope: 'control', status: 400, message: 'The override was refused: {why}' },
+  MOCK_ERR_OVERRIDE_NOT_FOUND: { scope: 'control', status: 404, message: 'No override {id}; GET /__sipmock/overrides lists them' },
+  MOCK_ERR_JOURNAL_FILTER: { scope: 'control', status: 400, message: 'Invalid journal filter {name}={value}: {why}' },
   MOCK_ERR_CONTROL_NOT_FOUND: { scope: 'control', status: 404, message: 'No control route {method} {path}; see the README, "Control API"' },
   MOCK_ERR_CONTROL_BODY: { scope: 'control', status: 400, message: 'The control request body is not valid JSON: {why}' },
   MOCK_ERR_CONTROL_UNAUTHORIZED: { scope: 'control', status: 401, message: 'The control API needs Authorization: Bearer <control token>' },
@@ -127,6 +145,12 @@ export function toProviderError(error: unknown): ProviderError {
   if (error instanceof MockError && MOCK_ERRORS[error.code].scope === 'provider') return error as ProviderError;
   const why = error instanceof Error ? error.message : String(error);
   return new MockError('MOCK_ERR_INTERNAL', { why }) as ProviderError;
+}
+
+/** The status an error answers: an override names its own (MOCK_ERR_OVERRIDE), the others take the catalog's. */
+export function statusOf(error: ProviderError): number {
+  const named = Number(error.values.status);
+  return error.code === 'MOCK_ERR_OVERRIDE' && Number.isInteger(named) ? named : error.status;
 }
 
 /**

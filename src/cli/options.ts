@@ -35,3 +35,10 @@ export async function toFixturesDir(option: string | undefined): Promise<string>
   const { MockError } = await import('../errors.js');
   throw new MockError('MOCK_ERR_CONFIG', { why: `the fixture directory ${option} does not exist` });
 }
+
+/** A whole number, 0 or more (a size where 0 turns something off). */
+export function toCount(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number (0 or more)');
+  return number;
+}

@@ -125,6 +125,26 @@ export type MediaPolicy = {
 };
 
 /**
+ * One limit a provider documents, enforced with `serve --rate-limits` (off by default: a test suite
+ * should not trip over it by accident). A fixed window of `windowSeconds` per client.
+ */
+export type RateLimitRule = {
+  /** What the provider calls it, for the 429's message: "writes", "account/apikey". */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+  /** Whose budget a request spends: the authenticated account's, or the client IP's. */
+  per: 'account' | 'ip';
+  /** Which requests count: these methods and/or these operationIds; every request when neither is given. */
+  methods?: readonly string[];
+  operationIds?: readonly string[];
+  /** Headers with the limit and what remains: on every response of the provider, or on the counted ones only. */
+  headers?: { limit: string; remaining: string; reset?: string; on: 'every' | 'counted' };
+  /** The 429 carries Retry-After (seconds until the window ends). */
+  retryAfter: boolean;
+};
+
+/**
  * Everything sipmock knows about one provider. The core never names a provider: it loops over
  * these. Build one with `defineProvider`, which checks it.
  */
@@ -148,6 +168,8 @@ export interface ProviderDefinition {
   readonly fixtures?: FixturePlan;
   /** Request and response field names that carry secrets, beyond the generic patterns (redaction). */
   readonly secretFields: readonly string[];
+  /** The rate limits the provider documents (`serve --rate-limits` enforces them). */
+  readonly rateLimits?: readonly RateLimitRule[];
   /** Request body fields that differ between otherwise identical requests (timestamps): not matched on replay. */
   readonly volatileFields: readonly string[];
 }

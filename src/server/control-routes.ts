@@ -6,7 +6,9 @@ import type { StateStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import type { Logger } from './logger.js';
 import type { MountedProvider } from './mounted-provider.js';
+import { createKitRoutes } from './kit-routes.js';
 import { createStateRoutes } from './state-routes.js';
+import type { TestKit } from './test-kit.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION = (require('../../package.json') as { version: string }).version;
@@ -20,9 +22,11 @@ export type ControlRoutesOptions = {
   persist?: () => Promise<void>;
   /** The base URL of each provider as clients should use it, given the URL the control request came in on. */
   baseUrlOf(slug: string, origin: string): string;
+  /** The journal and the overrides (/__sipmock/journal, /__sipmock/overrides). */
+  kit?: TestKit;
 };
 
-/** The control API under /__sipmock: health and stored state. */
+/** The control API under /__sipmock: health, stored state, the journal and overrides. */
 export function createControlRoutes(options: ControlRoutesOptions): Router {
   const router = express.Router();
   router.use(guardControl(options.controlToken));
@@ -44,6 +48,7 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
   });
 
   router.use('/state', createStateRoutes(options));
+  if (options.kit) router.use(createKitRoutes(options.kit));
 
   router.use((req, res) => {
     sendControlError(res, new MockError('MOCK_ERR_CONTROL_NOT_FOUND', { method: req.method, path: `/__sipmock${req.path}` }));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { PROVIDERS } from '../providers/registry.js';
@@ -14,13 +15,17 @@ import { createControlRoutes } from './control-routes.js';
 import { createHttpServer, listen, type ListenerLimits } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
+import type { Journal } from '../journal/journal.js';
+import type { OverrideSpec } from '../overrides/override-spec.js';
+import type { OverrideStore } from '../overrides/override-store.js';
 import { createProviderRoute, type ProviderRoute } from './provider-route.js';
 import { closeOnOverflow, DEFAULT_BODY_LIMIT } from './read-body.js';
+import { addOverride, createTestKit, resetScope, type OverrideHandle, type ResetScope, type TestKitOptions } from './test-kit.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
 export { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
 
-export type SipmockOptions = {
+export type SipmockOptions = TestKitOptions & {
   /** Providers to serve: built-in slugs and definitions of your own, mixed; all built-ins when omitted. */
   providers?: Array<string | ProviderDefinition>;
   /** Where built-in specs (and definitions' relative spec names) are read from. */
@@ -28,7 +33,10 @@ export type SipmockOptions = {
   /** Accepted credentials per provider slug; any well-formed credential passes where a slug has none. */
   credentials?: Record<string, readonly string[]>;
   bodyLimit?: number;
+  /** Where request log lines and errors go; without it, errors go to stderr and requests are logged only with `log`. */
   logger?: Logger;
+  /** Log one line per request on stdout (when no logger is given). Off by default: tests stay quiet. */
+  log?: boolean;
   /** Secret for tokens the mock issues (Yeti JWTs, VoiceTel keys); random per run when omitted. */
   secret?: Uint8Array;
   /** Requires `Authorization: Bearer <token>` on the control API; without it only loopback clients may call it. */
@@ -60,7 +68,21 @@ export type Sipmock = {
   store: StateStore;
   /** Base URLs of providers served on ports of their own (startSipmock fills it with portPerProvider). */
   ownPorts: Map<string, string>;
-  /** Saves pending state; call before exiting. */
+  /** Every request the providers answered (a bounded ring): `entries(filter)`, `clear()`, `waitFor(filter, { timeoutMs })`, `subscribe(listener)`. */
+  journal: Journal;
+  overrides: OverrideStore;
+  /**
+   * Adds a runtime stub; the one added last wins. Returns its id and `remove()`.
+   *
+   * @example
+   * const failing = sipmock.override({ provider: 'signalwire', operationId: 'list_sip_gateways', respond: { status: 503 }, times: 2 });
+   */
+  override(spec: OverrideSpec): OverrideHandle;
+  /** `reset()`: all state, overrides and the journal; `reset({ provider })`: its state and overrides; `reset({ provider, account })`: that account's state. */
+  reset(scope?: ResetScope): Promise<void>;
+  /** Destroys hung and trickling answers and ends pending delays (so a server can close promptly). */
+  interrupt(): void;
+  /** Ends hung answers, saves pending state and flushes the journal file; call before exiting. */
   close(): Promise<void>;
 };
 
@@ -68,7 +90,7 @@ export type Sipmock = {
 export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmock> {
   const definitions = selectProviders(options.providers);
   const specsDir = options.specsDir ?? DEFAULT_SPECS_DIR;
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? createLogger({ quiet: !options.log });
   const secret = options.secret ?? randomBytes(32);
   const providers = await Promise.all(definitions.map((definition) => mountProvider(definition, specsDir)));
   const maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
@@ -79,18 +101,26 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   const stateFile = options.stateFile ? await openStateFile(options.stateFile, store, { logger }) : undefined;
   const persist = stateFile?.flush;
   const ownPorts = new Map<string, string>();
+  const kit = await createTestKit(options, providers, logger);
 
   const routes = new Map<string, ProviderRoute>();
   for (const provider of providers) {
     const { slug } = provider.definition;
     const auth = { credentials: options.credentials?.[slug], secret };
-    routes.set(slug, createProviderRoute({ provider, auth, store, persist, replayer, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger }));
+    routes.set(
+      slug,
+      createProviderRoute({
+        provider, auth, store, persist, replayer, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger,
+        journal: kit.journal, overrides: kit.overrides, open: kit.open, closing: kit.closing.signal,
+        latency: kit.latencyOf(slug), cors: kit.cors, rateLimiter: kit.rateLimiterOf(provider.definition),
+      }),
+    );
   }
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   const baseUrlOf = (slug: string, origin: string) => ownPorts.get(slug) ?? `${origin}/${slug}`;
-  app.use(CONTROL_PREFIX, createControlRoutes({ providers, store, controlToken: options.controlToken, logger, persist, baseUrlOf }));
+  app.use(CONTROL_PREFIX, createControlRoutes({ providers, store, controlToken: options.controlToken, logger, persist, baseUrlOf, kit }));
   for (const [slug, route] of routes) app.use(`/${slug}`, (req, res) => route(req, res, `/${slug}`));
   // Anything under no provider: say which prefixes exist.
   app.use((req, res) => {
@@ -126,7 +156,20 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
     providers,
     store,
     ownPorts,
-    close: async () => stateFile?.close(),
+    journal: kit.journal,
+    overrides: kit.overrides,
+    override: (spec) => addOverride(kit, spec),
+    reset: async (scope) => {
+      resetScope(kit, store, scope);
+      // Identical requests replay their recordings from the first again, as in a new session.
+      if (scope?.provider === undefined) replayer?.rewind();
+      await persist?.();
+    },
+    interrupt: () => kit.interrupt(),
+    close: async () => {
+      await kit.close();
+      await stateFile?.close();
+    },
   };
 }
 
@@ -150,19 +193,28 @@ export type RunningSipmock = Sipmock & {
   close(): Promise<void>;
 };
 
-/** Starts sipmock on `host:port` (port 0 picks a free one). */
+/**
+ * Starts sipmock on `host:port` (default 127.0.0.1 and port 0: a free one) and resolves to its handle.
+ *
+ * @example
+ * const sipmock = await startSipmock({ providers: ['signalwire'] });
+ * const base = sipmock.baseUrl('signalwire'); // http://127.0.0.1:<port>/signalwire
+ * await sipmock.journal.waitFor({ operationId: 'list_sip_gateways' }, { timeoutMs: 1000 });
+ * await sipmock.close();
+ */
 export async function startSipmock(options: StartOptions = {}): Promise<RunningSipmock> {
   const sipmock = await createSipmock(rootOptions(options));
   const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const open = async (handler: (req: IncomingMessage, res: ServerResponse) => void, port: number) => {
     const server = createHttpServer(handler, options.limits);
+    trackUnusedConnections(server);
     servers.push(server);
     return { server, ...(await listen(server, port, host)) };
   };
   let main: Awaited<ReturnType<typeof open>>;
   try {
-    main = await open(options.root ? rootHandler(sipmock, options.root) : sipmock.handle, options.port ?? 4010);
+    main = await open(options.root ? rootHandler(sipmock, options.root) : sipmock.handle, options.port ?? 0);
     if (options.root) sipmock.ownPorts.set(options.root, main.url);
     if (options.portPerProvider) {
       for (const provider of sipmock.providers) {
@@ -187,7 +239,12 @@ export async function startSipmock(options: StartOptions = {}): Promise<RunningS
     url: main.url,
     port: main.port,
     baseUrl,
-    close: () => Promise.all(servers.map(closeServer)).then(() => sipmock.close()),
+    // Hung and trickling answers are destroyed first, or closing the servers would wait for them.
+    close: async () => {
+      sipmock.interrupt();
+      await Promise.all(servers.map(closeServer));
+      await sipmock.close();
+    },
   };
 }
 
@@ -211,15 +268,35 @@ function rootHandler(sipmock: Sipmock, slug: string): (req: IncomingMessage, res
   };
 }
 
-/** In-flight requests finish; keep-alive connections are closed as soon as they are idle. */
+/** Connections that have not sent a request yet: node's closeIdleConnections leaves them open. */
+const unused = new WeakMap<Server, Set<Socket>>();
+
+function trackUnusedConnections(server: Server): void {
+  const sockets = new Set<Socket>();
+  unused.set(server, sockets);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage) => sockets.delete(req.socket));
+}
+
+/**
+ * In-flight requests finish; keep-alive connections are closed as soon as they are idle, and
+ * connections a client opened in advance (undici does, after an aborted request) at once.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const closeUnused = () => {
+      server.closeIdleConnections();
+      for (const socket of unused.get(server) ?? []) socket.destroy();
+    };
+    const sweep = setInterval(closeUnused, 25);
     server.close((error) => {
       clearInterval(sweep);
       return error ? reject(error) : resolve();
     });
-    server.closeIdleConnections();
+    closeUnused();
   });
 }
 

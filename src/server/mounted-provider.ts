@@ -65,6 +65,7 @@ function checkAgainstSpec(definition: ProviderDefinition, byId: ReadonlyMap<stri
     ...Object.keys(anonymous ?? {}).map((id): [string, string] => [id, 'anonymous']),
     ...Object.keys(fixtures?.setup ?? {}).map((id): [string, string] => [id, 'fixtures.setup']),
     ...Object.values(fixtures?.setup ?? {}).flat().map((id): [string, string] => [id, 'fixtures.setup']),
+    ...(definition.rateLimits ?? []).flatMap((rule) => rule.operationIds ?? []).map((id): [string, string] => [id, 'rateLimits']),
   ];
   for (const [name, collection] of Object.entries(resources?.collections ?? {})) {
     named.push([collection.operationId, `resources.collections.${name}.operationId`]);

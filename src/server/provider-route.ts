@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MockError, toProviderError } from '../errors.js';
+import { MockError, toProviderError, type Violation } from '../errors.js';
+import type { JournalSource, JournalViolation } from '../journal/entry.js';
+import type { Journal } from '../journal/journal.js';
+import { createJournalRedactor } from '../journal/redactor.js';
+import { sendFault, type OpenResponses } from '../overrides/faults.js';
+import { toOverrideAnswer } from '../overrides/override-answer.js';
+import type { Fault } from '../overrides/override-spec.js';
+import type { OverrideHit, OverrideStore } from '../overrides/override-store.js';
 import { headerValue } from '../mock/headers.js';
 import { toMediaType } from '../mock/media-type.js';
 import { toPreferences, type Preferences } from '../mock/preferences.js';
@@ -7,8 +14,11 @@ import { respondFromSpec } from '../mock/respond.js';
 import type { AuthContext, MockResponse, ProviderRequest, RoutedRequest } from '../providers/types.js';
 import type { Replayer } from '../recording/replay.js';
 import type { StateStore } from '../state/store.js';
+import { answerPreflight, checkCrossSite, corsHeaders, type CorsPolicy } from './cors.js';
+import { pickDelay, sleep, type LatencyRange } from './latency.js';
 import type { Logger } from './logger.js';
 import type { MountedProvider } from './mounted-provider.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { parseBody, readRawBody } from './read-body.js';
 import { replayAnswer } from './replay-answer.js';
 import { sendResponse } from './send.js';
@@ -23,6 +33,20 @@ export type ProviderRouteOptions = {
   persist?: () => Promise<void>;
   bodyLimit: number;
   logger: Logger;
+  /** Records every answered request (the request journal). */
+  journal?: Journal;
+  /** Runtime stubs; checked after authentication unless one says skipAuth. */
+  overrides?: OverrideStore;
+  /** Where hung and trickling responses are kept, for close() to destroy. */
+  open: OpenResponses;
+  /** Added to every answer (serve --latency). */
+  latency?: LatencyRange;
+  /** Browser origins allowed (serve --cors); without it cross-site requests are refused. */
+  cors?: CorsPolicy;
+  /** Enforces the provider's documented limits (serve --rate-limits). */
+  rateLimiter?: RateLimiter;
+  /** Aborted when the server closes: delays end at once. */
+  closing: AbortSignal;
 };
 
 /** Serves one request; `mountPath` is the prefix the provider is mounted at ('' at the root of its own port). */
@@ -37,46 +61,98 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
   const { provider, logger } = options;
   const { definition } = provider;
 
+  const redactor = createJournalRedactor(definition.secretFields);
   return async function providerRoute(req, res, mountPath) {
     const started = performance.now();
-    const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath };
-    let response: MockResponse;
-    let reason: string | undefined;
-    try {
-      response = await answer(req, exchange, options);
-    } catch (thrown) {
-      const error = toProviderError(thrown);
-      if (error.code === 'MOCK_ERR_INTERNAL') logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
-      reason = error.message;
-      response = definition.renderError(error, exchange.request);
-      response.headers = { ...response.headers, 'x-sipmock-error': error.code };
-    }
-    const violations = isMockControlError(response) ? undefined : checkResponse(exchange.request, response);
-    if (violations) {
-      response.headers = { ...response.headers, 'sl-violations': violations };
-      reason = `${reason ? `${reason}; ` : ''}response breaks the spec: ${violations}`;
-    }
-    sendResponse(res, response, req.method === 'HEAD');
-    logger.request({
-      time: new Date().toISOString(),
+    const startedAt = Date.now();
+    // A CORS preflight is browser plumbing, not a call to the provider: answered here, not journaled.
+    const preflight = answerPreflight(req, options.cors);
+    if (preflight) return void sendResponse(res, preflight, false);
+    const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath, source: 'spec' };
+    const { response, reason } = await answerOrRender(req, exchange, options);
+    const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
+    if (delay > 0) await sleep(delay, options.closing);
+    const fault = exchange.override?.fault;
+    let status = response.status;
+    let payload: Buffer | undefined;
+    if (fault) status = sendFault(res, response, fault, options.open);
+    else payload = sendResponse(res, response, req.method === 'HEAD');
+    const durationMs = performance.now() - started;
+    const { request } = exchange;
+    options.journal?.record({
       provider: definition.slug,
-      method: exchange.request.method,
-      path: exchange.request.path,
-      operationId: exchange.request.operation?.operationId,
-      status: response.status,
-      ms: performance.now() - started,
-      reason,
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      operationId: request.operation?.operationId,
+      account: exchange.account,
+      requestHeaders: req.headers,
+      requestBody: exchange.raw,
+      status,
+      responseHeaders: response.headers ?? {},
+      responseBody: req.method === 'HEAD' ? undefined : payload,
+      startedAt,
+      durationMs,
+      source: exchange.source,
+      overrideId: exchange.override?.id,
+      undocumented: exchange.override?.undocumented,
+      fault,
+      violations: exchange.violations ?? [],
+      redactor,
     });
+    const time = new Date(startedAt).toISOString();
+    logger.request({ time, provider: definition.slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
   };
 }
 
+/**
+ * The answer, or the error rendered in the provider's own format, with the headers every answer
+ * carries (rate limits, CORS) and the spec check of what was built at run time.
+ */
+async function answerOrRender(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Promise<{ response: MockResponse; reason?: string }> {
+  const { definition } = options.provider;
+  let response: MockResponse;
+  let reason: string | undefined;
+  try {
+    response = await answer(req, exchange, options);
+  } catch (thrown) {
+    const error = toProviderError(thrown);
+    if (error.code === 'MOCK_ERR_INTERNAL') options.logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
+    reason = error.message;
+    exchange.source = 'error';
+    if (error.code === 'MOCK_ERR_VALIDATION') exchange.violations = error.violations.map((v) => toJournalViolation('request', v));
+    response = definition.renderError(error, exchange.request);
+    response.headers = { ...response.headers, 'x-sipmock-error': error.code };
+  }
+  const cors = corsHeaders(req, options.cors);
+  if (exchange.headers || cors) response.headers = { ...response.headers, ...exchange.headers, ...cors };
+  // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
+  const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response);
+  if (violations.length === 0) return { response, reason };
+  const header = toViolationsHeader(violations);
+  response.headers = { ...response.headers, 'sl-violations': header };
+  exchange.violations = [...(exchange.violations ?? []), ...violations.map((v) => toJournalViolation('response', v))];
+  return { response, reason: `${reason ? `${reason}; ` : ''}response breaks the spec: ${header}` };
+}
+
 /** The request as it is known so far: error renderers see the routed request once there is one. */
-type Exchange = { request: ProviderRequest; mountPath: string };
+type Exchange = {
+  request: ProviderRequest;
+  mountPath: string;
+  source: JournalSource;
+  raw?: Buffer;
+  account?: string;
+  override?: { id: string; fault?: Fault; undocumented: boolean; delayMs: number };
+  /** Headers every answer carries, errors included (rate limits). */
+  headers?: Record<string, string>;
+  violations?: JournalViolation[];
+};
 
 async function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Promise<MockResponse> {
   const { provider, auth } = options;
   const { definition } = provider;
   const unrouted = exchange.request;
+  checkCrossSite(req, options.cors);
   const match = provider.find(unrouted.method, unrouted.path);
   if (match.kind === 'none') {
     throw new MockError('MOCK_ERR_ROUTE_NOT_FOUND', { provider: definition.slug, method: unrouted.method, path: unrouted.path });
@@ -90,18 +166,30 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
   const preferences = toPreferences(header(req, 'prefer'), unrouted.query);
   const contentType = header(req, 'content-type');
   const raw = await readRawBody(req, options.bodyLimit);
+  exchange.raw = raw;
   let mediaType = toMediaType(contentType);
   // A body sent without Content-Type is read as the media policy says (JSON:API refuses it).
   if (raw.length > 0 && mediaType === '') mediaType = definition.media.defaultRequestType(operation) ?? '';
   const request: RoutedRequest = { ...unrouted, operation, pathParams: match.pathParams, mediaType, body: parseBody(raw, mediaType) };
   exchange.request = request;
 
-  // Credentials are checked before anything else answers, a recorded fixture included.
+  const early = options.overrides?.take(request, undefined, true);
+  if (early) return answerOverride(early, request, exchange, options);
+  // Credentials are checked before anything else answers, a recorded fixture or an override included.
   const account = operation.needsCredentials ? (await definition.auth.authenticate(request, auth)).account : undefined;
+  exchange.account = account;
+  if (options.rateLimiter) {
+    const verdict = options.rateLimiter.check(request, account, req.socket.remoteAddress ?? '');
+    exchange.headers = verdict.headers;
+    if (verdict.refusal) throw verdict.refusal;
+  }
+  const hit = options.overrides?.take(request, account, false);
+  if (hit) return answerOverride(hit, request, exchange, options);
   const anonymous = definition.anonymous?.[operation.operationId];
   if (options.replayer && !anonymous) {
     const replayed = replayAnswer(request, account, options);
     if (replayed) {
+      exchange.source = 'fixture';
       await options.persist?.();
       return replayed;
     }
@@ -118,9 +206,13 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
   if (prefersCannedResponse(preferences)) return respondFromSpec(operation, preferences, header(req, 'accept'));
 
   const baseUrl = `${request.url.origin}${exchange.mountPath}`;
-  if (anonymous) return anonymous(request, { preferences, auth, baseUrl });
+  if (anonymous) {
+    exchange.source = 'state';
+    return anonymous(request, { preferences, auth, baseUrl });
+  }
   const handler = definition.resources?.handlers[operation.operationId];
   if (handler && account !== undefined) {
+    exchange.source = 'state';
     const state = options.store.account(definition.slug, account);
     const response = await handler(request, { account, state, preferences, auth, baseUrl });
     // A write is acknowledged only once it is durable, so a crash never loses an answered change.
@@ -128,6 +220,13 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
     return response;
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
+}
+
+function answerOverride(hit: OverrideHit, request: RoutedRequest, exchange: Exchange, options: ProviderRouteOptions): MockResponse {
+  const answered = toOverrideAnswer(hit, request, options.provider.definition);
+  exchange.source = 'override';
+  exchange.override = { id: hit.id, fault: answered.fault, undocumented: answered.undocumented, delayMs: hit.delayMs };
+  return answered.response;
 }
 
 /** A Prefer code, example or dynamic data asks for a documented response, which the spec gives, not state. */
@@ -138,18 +237,24 @@ function prefersCannedResponse(preferences: Preferences): boolean {
 /**
  * Checks an answer built at run time (state, generated data, rendered errors) against the
  * operation's documented response. Serialized examples were checked when the spec was tested.
- * Returns the violations as the `sl-violations` header value, as Prism does, or undefined.
  */
-function checkResponse(request: ProviderRequest, response: MockResponse): string | undefined {
+function checkResponse(request: ProviderRequest, response: MockResponse): Violation[] {
   const operation = request.operation;
-  if (!operation || response.body === undefined || Buffer.isBuffer(response.body)) return undefined;
-  if (!operation.responses.has(response.status)) return undefined;
+  if (!operation || response.body === undefined || Buffer.isBuffer(response.body)) return [];
+  if (!operation.responses.has(response.status)) return [];
   const mediaType = toMediaType(response.headers?.['content-type']);
-  const violations = operation.validateResponse(response.status, mediaType, response.body);
-  if (violations.length === 0) return undefined;
+  return operation.validateResponse(response.status, mediaType, response.body);
+}
+
+/** The violations as the `sl-violations` header value, as Prism does. */
+function toViolationsHeader(violations: Violation[]): string {
   return JSON.stringify(
     violations.slice(0, 20).map((v) => ({ location: ['response', 'body', ...v.path], severity: 'Error', code: v.rule, message: v.message })),
   );
+}
+
+function toJournalViolation(side: JournalViolation['side'], violation: Violation): JournalViolation {
+  return { side, location: violation.location, path: violation.path, rule: violation.rule, message: violation.message };
 }
 
 function toProviderRequest(req: IncomingMessage, slug: string, mountPath: string): ProviderRequest {

@@ -2,8 +2,8 @@ import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { MockResponse } from '../providers/types.js';
 
-/** Writes a MockResponse: Buffers as they are, anything else as JSON. */
-export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean): void {
+/** Writes a MockResponse: Buffers as they are, anything else as JSON. Returns the body bytes (for the journal). */
+export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean): Buffer | undefined {
   const headers: Record<string, string | number> = { ...response.headers };
   let payload: Buffer | undefined;
   if (response.body !== undefined) {
@@ -18,4 +18,5 @@ export function sendResponse(res: ServerResponse, response: MockResponse, headOn
   if (server && !server.listening) headers.connection = 'close';
   res.writeHead(response.status, headers);
   res.end(headOnly ? undefined : payload);
+  return payload;
 }

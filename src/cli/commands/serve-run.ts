@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { loadCredentialsFile } from '../../config/credentials-file.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
+import { toLatencyOptions } from '../../server/latency.js';
 import { createLogger, type LogFormat } from '../../server/logger.js';
 import { untilStopped, type CommandIo } from '../io.js';
 
@@ -20,6 +21,11 @@ export type ServeOptions = {
   fixtures?: string;
   portPerProvider?: boolean;
   root?: string;
+  journalSize?: number;
+  journalFile?: string;
+  latency?: string;
+  cors?: true | string;
+  rateLimits?: true;
 };
 
 /** `sipmock serve` (its options are in serve.ts). Resolves once the server has stopped. */
@@ -42,6 +48,11 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
     replay: toReplay(options),
     portPerProvider: options.portPerProvider,
     root: options.root,
+    journalSize: options.journalSize,
+    journalFile: options.journalFile,
+    latency: options.latency === undefined ? undefined : toLatencyOptions(options.latency),
+    cors: options.cors === undefined ? undefined : options.cors === true ? true : options.cors.split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    rateLimits: options.rateLimits === true,
     logger,
   });
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.

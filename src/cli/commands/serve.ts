@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CommandIo } from '../io.js';
-import { toList, toPort, toPositiveInteger } from '../options.js';
+import { toCount, toList, toPort, toPositiveInteger } from '../options.js';
 import type { ServeOptions } from './serve-run.js';
 
 export function registerServe(program: Command, io: CommandIo): void {
@@ -24,6 +24,11 @@ export function registerServe(program: Command, io: CommandIo): void {
       ]),
     )
     .option('--fixtures <dir>', 'fixtures directory for --replay (default: the fixtures/ shipped with sipmock)')
+    .option('--journal-size <n>', 'requests the in-memory journal keeps, GET /__sipmock/journal (default: 1000; 0 turns it off)', toCount)
+    .option('--journal-file <path>', 'also append every journal entry, redacted, to this NDJSON file (input of sipmock coverage)')
+    .option('--latency <ms>', 'added latency: 100, 50-200, per provider signalwire=100, comma-separated')
+    .option('--cors [origins]', 'answer CORS preflights for these comma-separated origins (all without a list); off: cross-site requests get a 403')
+    .option('--rate-limits', "enforce each provider's documented rate limits (429s)")
     .option('--port-per-provider', 'also serve each provider on a port of its own, with its real paths at the root (printed at start)')
     .option('--root <slug>', 'serve one provider with its real paths at the root of --port (the control API stays under /__sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')

@@ -1,4 +1,5 @@
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { STATUS_CODES } from 'node:http';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { ProviderRequest, MockResponse } from '../types.js';
 
 /**
@@ -43,6 +44,12 @@ export function renderNebrijaError(error: ProviderError, request: ProviderReques
       return nestError(500, 'Internal server error');
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return nestError(503, 'Service Unavailable');
+    case 'MOCK_ERR_OVERRIDE':
+      return nestError(statusOf(error), STATUS_CODES[statusOf(error)] ?? 'Error', STATUS_CODES[statusOf(error)]);
+    case 'MOCK_ERR_CROSS_SITE':
+      return nestError(403, error.message, 'Forbidden');
+    case 'MOCK_ERR_RATE_LIMITED':
+      return nestError(429, 'ThrottlerException: Too Many Requests', 'Too Many Requests');
     default:
       return unhandledCode(error.code);
   }

@@ -1,4 +1,5 @@
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { STATUS_CODES } from 'node:http';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { MockResponse } from '../types.js';
 
 const ERROR_CODES_URL = 'https://signalwire.com/docs/apis/error-codes';
@@ -47,6 +48,13 @@ export function renderSignalWireError(error: ProviderError): MockResponse {
       return simple(500, 'Internal Server Error');
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return simple(503, 'Service Unavailable');
+    case 'MOCK_ERR_OVERRIDE':
+      return simple(statusOf(error), STATUS_CODES[statusOf(error)] ?? 'Error');
+    case 'MOCK_ERR_CROSS_SITE':
+      return simple(403, `Forbidden: ${error.message}`);
+    case 'MOCK_ERR_RATE_LIMITED':
+      // rate_limit_exceeded is the documented code (error-codes.mdx); its body is not documented, so it takes the 422 entry's shape.
+      return { ...validation([{ ...entry('rate_limit_exceeded', 'Rate limit exceeded', null), type: 'rate_limit_error' }]), status: 429 };
     default:
       return unhandledCode(error.code);
   }

@@ -4,6 +4,7 @@ import { renderSignalWireError } from './errors.js';
 import { signalwireFixtures } from './fixtures.js';
 import { signalwireHandlers } from './resources.js';
 import { seedSignalWire, signalwireCollections } from './store.js';
+import { signalwireRateLimits } from './rate-limits.js';
 
 /** SignalWire Fabric API, SIP gateways: Basic auth with project_id:api_token. */
 export const signalwire = defineProvider({
@@ -15,5 +16,6 @@ export const signalwire = defineProvider({
   renderError: renderSignalWireError,
   resources: { collections: signalwireCollections, seed: seedSignalWire, handlers: signalwireHandlers },
   fixtures: signalwireFixtures,
+  rateLimits: signalwireRateLimits,
   volatileFields: ['created_at', 'updated_at'],
 });

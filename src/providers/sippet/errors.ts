@@ -1,4 +1,4 @@
-import { unhandledCode, type ProviderError } from '../../errors.js';
+import { statusOf, unhandledCode, type ProviderError } from '../../errors.js';
 import type { MockResponse, ProviderRequest } from '../types.js';
 import { ashErrors, AshErrorList, toErrorResponse, type AshError } from './ash-error.js';
 import { requestErrors } from './request-check.js';
@@ -51,6 +51,12 @@ export function renderSippetError(error: ProviderError, request: ProviderRequest
     case 'MOCK_ERR_MEDIA_UNACCEPTABLE':
     case 'MOCK_ERR_BODY_MISSING':
       return toErrorResponse([fallback(error, request)], request);
+    case 'MOCK_ERR_OVERRIDE':
+      return toErrorResponse([{ status: String(statusOf(error)), code: 'sipmock_override', title: 'SipmockOverride', detail: error.message, meta: {} }], request);
+    case 'MOCK_ERR_CROSS_SITE':
+      return toErrorResponse([{ status: '403', code: 'forbidden', title: 'Forbidden', detail: error.message, meta: {} }], request);
+    case 'MOCK_ERR_RATE_LIMITED':
+      return toErrorResponse([{ status: '429', code: 'too_many_requests', title: 'TooManyRequests', detail: error.message, meta: {} }], request);
     default:
       return unhandledCode(error.code);
   }

@@ -1,4 +1,5 @@
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { STATUS_CODES } from 'node:http';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import type { MockResponse, ProviderRequest } from '../types.js';
 import { isV22 } from './auth.js';
 
@@ -56,6 +57,13 @@ function toFailure(error: ProviderError, request: ProviderRequest): Failure {
       return { status: 500, message: 'Internal Server Error' };
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return { status: 503, message: 'Service Unavailable' };
+    case 'MOCK_ERR_OVERRIDE':
+      return { status: statusOf(error), message: STATUS_CODES[statusOf(error)] ?? 'Error' };
+    case 'MOCK_ERR_CROSS_SITE':
+      return { status: 403, message: error.message };
+    case 'MOCK_ERR_RATE_LIMITED':
+      // The 429 example of account/apikey in specs/voicetel.openapi.yaml.
+      return { status: 429, message: 'Rate limit exceeded' };
     default:
       return unhandledCode(error.code);
   }

@@ -4,6 +4,7 @@ import { renderVoiceTelError } from './errors.js';
 import { voicetelFixtures } from './fixtures.js';
 import { voicetelAnonymous, voicetelHandlers } from './resources.js';
 import { seedVoiceTel, voicetelCollections } from './store.js';
+import { voicetelRateLimits } from './rate-limits.js';
 
 /**
  * VoiceTel Gateways API: v2.1's action-style POST endpoints (API key in the body or as a Bearer
@@ -19,5 +20,6 @@ export const voicetel = defineProvider({
   resources: { collections: voicetelCollections, seed: seedVoiceTel, handlers: voicetelHandlers },
   anonymous: voicetelAnonymous,
   fixtures: voicetelFixtures,
+  rateLimits: voicetelRateLimits,
   secretFields: ['apikey', 'password'],
 });

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { unhandledCode, type ProviderError, type Violation } from '../../errors.js';
+import { statusOf, unhandledCode, type ProviderError, type Violation } from '../../errors.js';
 import { toPointer } from '../../openapi/schema-validator.js';
 import type { ProviderRequest, MockResponse } from '../types.js';
 import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
@@ -61,6 +61,12 @@ export function renderYetiError(error: ProviderError, request: ProviderRequest):
       return errors([resourceError(500, '500', 'Internal Server Error', 'Internal Server Error')]);
     case 'MOCK_ERR_ACCOUNT_LIMIT':
       return errors([resourceError(503, '503', 'Service Unavailable', error.message)]);
+    case 'MOCK_ERR_OVERRIDE':
+      return errors([resourceError(statusOf(error), String(statusOf(error)), STATUS_CODES[statusOf(error)] ?? 'Error', error.message)]);
+    case 'MOCK_ERR_CROSS_SITE':
+      return errors([resourceError(403, '403', 'Forbidden', error.message)]);
+    case 'MOCK_ERR_RATE_LIMITED':
+      return errors([resourceError(429, '429', 'Too Many Requests', error.message)]);
     default:
       return unhandledCode(error.code);
   }
@@ -158,7 +164,7 @@ function valueAt(body: unknown, path: string[]): unknown {
  * ActionController::ParameterMissing there: 400.
  */
 function renderRailsError(error: ProviderError): MockResponse {
-  const status = RAILS_STATUS[error.code] ?? 500;
+  const status = RAILS_STATUS[error.code] ?? (error.code === 'MOCK_ERR_OVERRIDE' ? statusOf(error) : 500);
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { status, error: STATUS_CODES[status] } };
 }
 
@@ -169,6 +175,8 @@ const RAILS_STATUS: Partial<Record<ProviderError['code'], number>> = {
   MOCK_ERR_MEDIA_UNSUPPORTED: 400,
   MOCK_ERR_BODY_TOO_LARGE: 413,
   MOCK_ERR_MEDIA_UNACCEPTABLE: 406,
+  MOCK_ERR_CROSS_SITE: 403,
+  MOCK_ERR_RATE_LIMITED: 429,
 };
 
 /** Members in jsonapi-resources' order: title, detail, code, source, status. */
