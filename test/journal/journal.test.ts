@@ -80,7 +80,7 @@ describe('GET /__sipmock/journal', () => {
     const apikey = (answered.json as { apikey: string }).apikey;
     const [entry] = await journal(sipmock.current.url, '?provider=voicetel');
     expect(entry.request.body).toEqual({ username: 4592086960, password: '<redacted:password>' });
-    expect((entry.response.body as { apikey: string }).apikey).toBe('<redacted:token>');
+    expect((entry.response.body as { apikey: string }).apikey).toBe('<redacted:apikey>');
     const text = JSON.stringify(entry);
     expect(text).not.toContain('hunter2-secret');
     expect(text).not.toContain(apikey);
@@ -91,7 +91,7 @@ describe('GET /__sipmock/journal', () => {
     await http(sipmock.current.url, '/yeti/api/rest/admin/pops', { headers });
     const [login, read] = await journal(sipmock.current.url, '?provider=yeti');
     expect(login.request.body).toEqual({ auth: { username: 'admin', password: '<redacted:password>' } });
-    expect((login.response.body as { jwt: string }).jwt).toBe('<redacted:token>');
+    expect((login.response.body as { jwt: string }).jwt).toBe('<redacted:jwt>');
     expect(read.request.headers.authorization).toBe('<redacted:jwt>');
     expect(JSON.stringify([login, read])).not.toContain(headers.authorization);
   });
