@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
+import { preloadFaker } from '../mock/faker.js';
 import { PROVIDERS } from '../providers/registry.js';
 import type { ProviderDefinition } from '../providers/types.js';
 import { createControlRoutes } from './control-routes.js';
@@ -63,6 +64,8 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
     seeds: Object.fromEntries(definitions.filter((d) => d.state).map((d) => [d.slug, d.state!.seed])),
     clock: options.clock,
   });
+  // Stored records draw their ids from faker: load it now rather than in the first create.
+  if (definitions.some((d) => d.state)) preloadFaker();
   const stateFile = options.stateFile ? await openStateFile(options.stateFile, store) : undefined;
   const replayer = options.replay
     ? new Replayer(await loadFixtures(options.replay.fixturesDir ?? DEFAULT_FIXTURES_DIR, definitions.map((d) => d.slug)), options.replay.mode)

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
+import { seededFaker } from '../mock/faker.js';
 import { stableHash } from '../mock/stable-hash.js';
 import { Collection, type StoredRecord } from './collection.js';
-
-const require = createRequire(import.meta.url);
 
 export type AccountSnapshot = {
   draws: number;
@@ -37,11 +35,7 @@ export class AccountState {
 
   /** A faker seeded from the provider, the account and how many came before: deterministic per run. */
   random(): Faker {
-    // faker is loaded on first use: it costs a tenth of a cold start.
-    const { Faker: FakerClass, en } = require('@faker-js/faker') as typeof import('@faker-js/faker');
-    const faker = new FakerClass({ locale: [en] });
-    faker.seed(stableHash(`${this.provider}\u0000${this.account}\u0000${this.draws++}`));
-    return faker;
+    return seededFaker(stableHash(`${this.provider}\u0000${this.account}\u0000${this.draws++}`));
   }
 
   now(): Date {
