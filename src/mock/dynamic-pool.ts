@@ -11,7 +11,8 @@ const SERVE_FROM = 2;
 
 type Pool = {
   bodies: Buffer[];
-  next: number;
+  /** The slot served last: the next answer takes the one after it, so consecutive answers differ. */
+  last: number;
   /** Slots served since they were last generated. */
   stale: Set<number>;
   timer?: NodeJS.Timeout;
@@ -32,17 +33,17 @@ const pools = new WeakMap<object, Pool>();
 export function pooledBody(owner: object, generate: Generate): Buffer | undefined {
   let pool = pools.get(owner);
   if (!pool) {
-    pool = { bodies: [], next: 0, stale: new Set(), failures: 0 };
+    pool = { bodies: [], last: -1, stale: new Set(), failures: 0 };
     pools.set(owner, pool);
   }
   if (pool.bodies.length < SERVE_FROM) {
     const body = generate();
-    if (body) pool.bodies.push(body);
+    if (body) pool.last = pool.bodies.push(body) - 1;
     scheduleRefresh(pool, generate);
     return body;
   }
-  const index = pool.next;
-  pool.next = (index + 1) % pool.bodies.length;
+  const index = (pool.last + 1) % pool.bodies.length;
+  pool.last = index;
   pool.stale.add(index);
   scheduleRefresh(pool, generate);
   return pool.bodies[index];

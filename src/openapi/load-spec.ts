@@ -35,6 +35,8 @@ export type LoadedSpec = {
   file: string;
   document: SpecDocument;
   operations: IHttpOperation[];
+  /** Where the model came from: the build's precompiled files, the cache, or parsing just now. */
+  source?: 'precompiled' | 'cache' | 'parsed';
 };
 
 type OperationsModule = { getHttpOperationsFromSpec(spec: unknown): Promise<IHttpOperation[]> };
@@ -46,20 +48,20 @@ type OperationsModule = { getHttpOperationsFromSpec(spec: unknown): Promise<IHtt
  * Only prism-http's spec loader is imported, not its whole engine: it costs a third of the time
  * and of the memory, which keeps cold start short.
  */
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export async function loadSpec(file: string, options: { precompiledDir?: string } = {}): Promise<LoadedSpec> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new MockError('MOCK_ERR_SPEC_UNREADABLE', { file, why: error.message });
   });
   const key = precompiledKey(text);
-  const precompiled = await readPrecompiled(key);
+  const precompiled = await readPrecompiled(key, options.precompiledDir);
   if (precompiled) {
-    const validators = precompiledValidators(key, precompiled.validators);
+    const validators = precompiledValidators(key, precompiled.validators, options.precompiledDir);
     for (const operation of precompiled.operations) usePrecompiledValidators(operation, validators);
-    return { file, document: precompiled.document as SpecDocument, operations: precompiled.operations };
+    return { file, document: precompiled.document as SpecDocument, operations: precompiled.operations, source: 'precompiled' };
   }
   const cacheFile = join(CACHE_DIR, `${createHash('sha256').update(`${CACHE_KEY}\0${text}`).digest('hex')}.json`);
   const cached = await readFile(cacheFile, 'utf8').then((json) => JSON.parse(json) as Omit<LoadedSpec, 'file'>, () => undefined);
-  if (cached) return { file, ...cached };
+  if (cached) return { file, ...cached, source: 'cache' };
   const loaded = await parseSpec(file, text);
   // The cache is an optimisation only: a read-only install just loads the slow way every time.
   await mkdir(CACHE_DIR, { recursive: true })
@@ -83,7 +85,7 @@ export async function parseSpec(file: string, text: string): Promise<LoadedSpec>
   const { getHttpOperationsFromSpec } = require('@stoplight/prism-http/dist/utils/operations') as OperationsModule;
   // prism-http mutates nothing we keep, but give it a copy: the document is also used for fixtures and diffs.
   const operations = await getHttpOperationsFromSpec(structuredClone(document));
-  return { file, document, operations };
+  return { file, document, operations, source: 'parsed' };
 }
 
 function checkDialect(file: string, document: SpecDocument): void {

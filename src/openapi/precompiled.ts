@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IHttpOperation } from '@stoplight/types';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -36,10 +37,10 @@ export type PrecompiledSpec = {
 };
 
 /** The generated module: one factory per flavour, each returning its validators by export name. */
-type ValidatorModule = Record<ValidatorFlavour, () => Record<string, ValidateFunction>>;
+type ValidatorModule = Record<ValidatorFlavour, (require: NodeJS.Require) => Record<string, ValidateFunction>>;
 
 export async function readPrecompiled(key: string, dir = PRECOMPILED_DIR): Promise<PrecompiledSpec | undefined> {
-  const json = await readFile(`${dir}${key}.json`, 'utf8').catch(() => undefined);
+  const json = await readFile(join(dir, `${key}.json`), 'utf8').catch(() => undefined);
   return json === undefined ? undefined : (JSON.parse(json) as PrecompiledSpec);
 }
 
@@ -49,8 +50,8 @@ export async function readPrecompiled(key: string, dir = PRECOMPILED_DIR): Promi
  * compiled at run time.
  */
 export function precompiledValidators(key: string, index: PrecompiledSpec['validators'], dir = PRECOMPILED_DIR): ValidatorSource {
-  const module = require(`${dir}${key}.cjs`) as ValidatorModule;
-  const compiled: Record<ValidatorFlavour, Record<string, ValidateFunction>> = { parameters: module.parameters(), body: module.body() };
+  const module = require(join(dir, `${key}.cjs`)) as ValidatorModule;
+  const compiled: Record<ValidatorFlavour, Record<string, ValidateFunction>> = { parameters: module.parameters(require), body: module.body(require) };
   return (spec) => {
     const entry = index[spec.key];
     const found = entry && entry[0] === spec.flavour ? compiled[spec.flavour][entry[1]] : undefined;
