@@ -9,7 +9,12 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * Reads the whole body up to `limit` bytes. Past the limit it stops keeping data, reads the rest
  * (so the connection is not left half-read) and throws 413.
  */
+const EMPTY = Buffer.alloc(0);
+
 export async function readRawBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  // Most requests (GET, DELETE) have no body at all; HTTP/1.1 then sends neither header, and node
+  // discards the empty stream itself, so there is nothing to iterate.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return EMPTY;
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     request.resume();
