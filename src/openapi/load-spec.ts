@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { IHttpOperation } from '@stoplight/types';
 import { MockError } from '../errors.js';
-import { usePrecompiledValidators } from './operation.js';
+import { compileInBackground } from './background-compile.js';
+import { useValidators } from './operation.js';
 import { precompiledKey, precompiledValidators, readPrecompiled } from './precompiled.js';
 
 const require = createRequire(import.meta.url);
@@ -56,9 +57,17 @@ export async function loadSpec(file: string, options: { precompiledDir?: string 
   const precompiled = await readPrecompiled(key, options.precompiledDir);
   if (precompiled) {
     const validators = precompiledValidators(key, precompiled.validators, options.precompiledDir);
-    for (const operation of precompiled.operations) usePrecompiledValidators(operation, validators);
+    for (const operation of precompiled.operations) useValidators(operation, validators);
     return { file, document: precompiled.document as SpecDocument, operations: precompiled.operations, source: 'precompiled' };
   }
+  const loaded = await loadUnseen(file, text);
+  const validators = compileInBackground(loaded.operations);
+  for (const operation of loaded.operations) useValidators(operation, validators);
+  return loaded;
+}
+
+/** A spec the build did not see: from the cache when it was loaded before, else parsed (and cached). */
+async function loadUnseen(file: string, text: string): Promise<LoadedSpec> {
   const cacheFile = join(CACHE_DIR, `${createHash('sha256').update(`${CACHE_KEY}\0${text}`).digest('hex')}.json`);
   const cached = await readFile(cacheFile, 'utf8').then((json) => JSON.parse(json) as Omit<LoadedSpec, 'file'>, () => undefined);
   if (cached) return { file, ...cached, source: 'cache' };

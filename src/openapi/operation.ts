@@ -51,17 +51,17 @@ export type Operation = {
 };
 
 /**
- * Operations whose validators the build compiled ahead of time (loadSpec registers them): their
- * first request compiles nothing. Any other operation compiles its validators on first use.
+ * Where loaded operations get their validators (loadSpec registers it): the build's precompiled
+ * code, or Ajv compiling in the background. Any other operation compiles them on first use.
  */
-const precompiled = new WeakMap<IHttpOperation, ValidatorSource>();
+const validatorSources = new WeakMap<IHttpOperation, ValidatorSource>();
 
-export function usePrecompiledValidators(source: IHttpOperation, validators: ValidatorSource): void {
-  precompiled.set(source, validators);
+export function useValidators(source: IHttpOperation, validators: ValidatorSource): void {
+  validatorSources.set(source, validators);
 }
 
 export function createOperation(source: IHttpOperation): Operation {
-  const validators = precompiled.get(source) ?? compileAtRuntime;
+  const validators = validatorSources.get(source) ?? compileAtRuntime;
   const operationId = source.iid ?? `${source.method} ${source.path}`;
   const { regex, names, score } = compilePathTemplate(source.path);
   const responses = new Map<number, OperationResponse>();
