@@ -8,28 +8,29 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 /**
  * One load line each. `prism` names the Prism run to compare with ('static' or 'dynamic') and
- * `prismRatio` the target multiple; `express: false` means the bare baseline does not apply.
+ * `prismRatio` the target multiple; `express: false` / `node: false` mean that bare baseline does
+ * not apply.
  */
 export const LINES = [
   {
     id: 'a', name: 'GET one gateway', method: 'GET', path: GATEWAY_PATH,
     headers: { authorization: SIGNALWIRE_AUTH }, expectStatus: 200,
-    prism: 'static', prismRatio: 3, express: true,
+    prism: 'static', prismRatio: 3, express: true, node: true,
   },
   {
     id: 'b', name: 'valid PATCH', method: 'PATCH', path: GATEWAY_PATH,
     headers: { authorization: SIGNALWIRE_AUTH, ...JSON_TYPE }, body: { name: 'Office PBX (renamed)' }, expectStatus: 200,
-    prism: 'static', prismRatio: 3, express: true,
+    prism: 'static', prismRatio: 3, express: true, node: true,
   },
   {
     id: 'c', name: 'invalid PATCH (422)', method: 'PATCH', path: GATEWAY_PATH,
     headers: { authorization: SIGNALWIRE_AUTH, ...JSON_TYPE }, body: { encryption: 'bogus' }, expectStatus: 422,
-    prism: 'static', prismRatio: 3, express: true,
+    prism: 'static', prismRatio: 3, express: true, node: true,
   },
   {
     id: 'd', name: 'GET, Prefer: dynamic=true', method: 'GET', path: GATEWAY_PATH,
     headers: { authorization: SIGNALWIRE_AUTH, prefer: 'dynamic=true' }, expectStatus: 200,
-    prism: 'dynamic', prismRatio: 5, express: false,
+    prism: 'dynamic', prismRatio: 5, express: false, node: false,
   },
 ];
 
@@ -76,3 +77,15 @@ async function status(url, init) {
   await response.arrayBuffer();
   return response.status;
 }
+
+/**
+ * Credentials for the first-request line, per provider: fixed headers, or (Yeti) a token that one
+ * of the provider's own operations issues (`issuedBy` is its path; `read` takes it from the answer).
+ */
+export const FIRST_REQUEST_AUTH = {
+  signalwire: { headers: () => ({ authorization: SIGNALWIRE_AUTH }) },
+  sippet: { headers: () => ({ authorization: 'Bearer sk_bench' }) },
+  nebrija: { headers: () => ({ authorization: 'Bearer nbj_bench' }) },
+  voicetel: { headers: () => ({ authorization: 'Bearer 0123456789abcdef0123456789abcdef' }) },
+  yeti: { issuedBy: '/api/rest/admin/auth', read: (text) => JSON.parse(text).jwt, headers: (jwt) => ({ authorization: jwt }) },
+};

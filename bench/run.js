@@ -1,18 +1,20 @@
-// sipmock benchmark: cold start and load, side by side with Prism (static and --dynamic) and a
-// bare express 5 server. One server runs at a time. See bench/README.md.
+// sipmock benchmark: cold start (fresh install and warm cache), the first request to every
+// operation, and load, side by side with Prism (static and --dynamic), a bare express 5 server and
+// a bare node:http server. One server runs at a time. See bench/README.md.
 //
 //   node bench/run.js [--quick]
 //   env: BENCH_DURATION (s per line, default 8; --quick 3), BENCH_WARMUP (s, default 2; --quick 1),
 //        BENCH_QUIET_WAIT (s to wait per line for other processes to go quiet, default 3; 0: don't),
-//        BENCH_PRISM_SILENT=1 (run Prism with `-v silent`; default: its default log level)
+//        BENCH_PRISM_VERBOSE=1 (run Prism at its default log level; default: `-v silent`)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LINES } from './lines.js';
 import { startOtherCpuGauge, waitForQuiet } from './lib/cpu.js';
+import { measureFirstRequests, operationRequests, summarizeFirstRequests } from './lib/first-requests.js';
 import { runLine } from './lib/load.js';
 import { installCleanup, stop, treeRss } from './lib/procs.js';
-import { coldStartSummary, evaluate, printChecks, printColdStarts, printLines, TARGETS } from './lib/report.js';
+import { coldStartSummary, evaluate, printChecks, printColdStarts, printFirstRequests, printLines, TARGETS } from './lib/report.js';
 import { PRISM_SILENT, ROOT, SERVERS } from './lib/servers.js';
 
 const quick = process.argv.includes('--quick');
@@ -21,15 +23,39 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? (quick ? 1 : 2));
 const QUIET_WAIT = Number(process.env.BENCH_QUIET_WAIT ?? 3);
 const CONNECTIONS = 10;
 const COLD_SPAWNS = 3;
+const FIRST_REQUEST_SPAWNS = 3;
 const log = (text) => process.stdout.write(`${text}\n`);
 
 // Which lines each server runs, and how many cold starts to time (the last spawn takes the load).
+// The fresh-install spawns come first: they leave the cache the warm spawns then find.
 const PLAN = [
+  { key: 'sipmockFresh', spawns: COLD_SPAWNS, lines: [] },
   { key: 'sipmock', spawns: COLD_SPAWNS, lines: LINES },
   { key: 'prismStatic', spawns: COLD_SPAWNS, lines: LINES.filter((l) => l.prism === 'static') },
   { key: 'prismDynamic', spawns: 1, lines: LINES.filter((l) => l.prism === 'dynamic') },
   { key: 'express', spawns: COLD_SPAWNS, lines: LINES.filter((l) => l.express) },
+  { key: 'node', spawns: COLD_SPAWNS, lines: LINES.filter((l) => l.node) },
 ];
+
+/** Spawns sipmock up to its ready line, sends one request per operation, twice; per spawn a summary. */
+async function benchFirstRequests() {
+  const requests = await operationRequests(ROOT);
+  const spawns = [];
+  for (let i = 0; i < FIRST_REQUEST_SPAWNS; i++) {
+    if (QUIET_WAIT > 0) await waitForQuiet(null, QUIET_WAIT);
+    const running = await SERVERS.sipmockReadyOnly.start();
+    try {
+      const otherCpu = startOtherCpuGauge(running.child.pid);
+      const results = await measureFirstRequests(running.base, requests);
+      const summary = { ...summarizeFirstRequests(results), otherCores: otherCpu() };
+      spawns.push({ summary, results });
+      log(`sipmock first requests: ${summary.operations} operations, first max ${summary.maxMs} ms, median ${summary.medianMs} ms (spawn ${i + 1}/${FIRST_REQUEST_SPAWNS}, other processes ${summary.otherCores ?? '?'} cores)`);
+    } finally {
+      await stop(running.child);
+    }
+  }
+  return spawns;
+}
 
 async function benchServer({ key, spawns, lines }, cold, results) {
   const server = SERVERS[key];
@@ -66,15 +92,18 @@ async function main() {
     `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   const cold = {};
   const results = {};
+  let firstRequests;
   for (const step of PLAN) {
     await benchServer(step, cold, results);
     await sleep(500);
+    if (step.key === 'sipmock') firstRequests = await benchFirstRequests();
   }
 
   const coldSummary = coldStartSummary(cold);
   printColdStarts(cold, coldSummary, log);
+  printFirstRequests(firstRequests, log);
   printLines(LINES, results, log);
-  const checks = evaluate(LINES, results, coldSummary);
+  const checks = evaluate(LINES, results, coldSummary, firstRequests);
   printChecks(checks, log);
 
   const summary = {
@@ -90,7 +119,9 @@ async function main() {
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
     targets: TARGETS,
     coldStart: coldSummary,
-    coldStartDetail: cold.sipmock?.map((r) => r.detail),
+    coldStartDetail: { fresh: cold.sipmockFresh?.map((r) => r.detail), warm: cold.sipmock?.map((r) => r.detail) },
+    firstRequests: firstRequests.map((f) => f.summary),
+    firstRequestsDetail: firstRequests.at(-1)?.results,
     lines: Object.fromEntries(LINES.map((l) => [l.id, { name: l.name, method: l.method, path: l.path, expectStatus: l.expectStatus, servers: results[l.id] ?? {} }])),
     checks,
     pass: checks.every((c) => c.pass),
@@ -98,7 +129,7 @@ async function main() {
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/latest.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
   log(`\n(${summary.elapsedSeconds} s; summary written to ${ROOT}bench/results/latest.json)`);
-  log(`BENCH_JSON ${JSON.stringify(summary)}`);
+  log(`BENCH_JSON ${JSON.stringify({ ...summary, firstRequestsDetail: undefined })}`);
 }
 
 main().catch((error) => {

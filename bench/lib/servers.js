@@ -1,5 +1,6 @@
 // How to start each server under test and when it counts as started (cold start).
 // start() resolves to { child, base, coldMs, detail }: `base` is the URL the LINES paths go under.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LINES, PROVIDER_PROBES, requestOf } from '../lines.js';
 import { freePort, spawnNode, waitFor } from './procs.js';
@@ -8,9 +9,14 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRISM_BIN = 'node_modules/@stoplight/prism-cli/dist/index.js';
 const PRISM_SPEC = 'specs/signalwire.openapi.yaml';
 const SIPMOCK_PREFIX = '/signalwire';
-// Prism logs several lines per request at its default level, which about halves its throughput;
-// sipmock runs with --quiet. BENCH_PRISM_SILENT=1 compares with a silent Prism instead.
-export const PRISM_SILENT = process.env.BENCH_PRISM_SILENT === '1';
+// Prism logs several lines per request at its default level, which about halves its throughput,
+// while sipmock runs with --quiet; so Prism runs with `-v silent` too. BENCH_PRISM_VERBOSE=1 compares
+// with Prism at its default log level instead.
+export const PRISM_SILENT = process.env.BENCH_PRISM_VERBOSE !== '1';
+// What a fresh `npm ci` leaves: no cache of any earlier run.
+const INSTALL_CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
+const SIPMOCK_ARGS = ['dist/cli/bin.js', 'serve', '--port', '0', '--quiet'];
+const READY = /sipmock ready (http:\/\/\S+)/;
 
 /** Spawns node with `args` and resolves with the first capture of `pattern` on stdout. */
 function spawnAndRead(args, pattern) {
@@ -41,36 +47,59 @@ async function answers200(url, request) {
 const firstGet = requestOf(LINES[0]);
 
 export const SERVERS = {
-  sipmock: {
+  sipmock: { label: 'sipmock', start: () => startSipmock() },
+  /** A fresh install: node_modules/.cache removed before every spawn. */
+  sipmockFresh: {
+    label: 'sipmock fresh',
+    start() {
+      rmSync(INSTALL_CACHE, { recursive: true, force: true });
+      return startSipmock();
+    },
+  },
+  /** Started up to its ready line only, so that nothing has been answered yet (the first-request line). */
+  sipmockReadyOnly: {
     label: 'sipmock',
     async start() {
       const t0 = performance.now();
-      const { child, url } = spawnAndRead(['dist/cli/bin.js', 'serve', '--port', '0', '--quiet'], /sipmock ready (http:\/\/\S+)/);
+      const { child, url } = spawnAndRead(SIPMOCK_ARGS, READY);
       const root = await url;
-      const readyMs = performance.now() - t0;
-      await waitFor(() => answers200(`${root}/__sipmock/health`, { method: 'GET' }), { child, what: 'sipmock health' });
-      const healthMs = performance.now() - t0;
-      const providers = {};
-      await Promise.all(PROVIDER_PROBES.map(async ({ slug, probe }) => {
-        await waitFor(async () => (await probe(`${root}/${slug}`)) === 200, { child, what: `sipmock ${slug}` });
-        providers[slug] = Math.round(performance.now() - t0);
-      }));
-      return { child, base: root + SIPMOCK_PREFIX, coldMs: performance.now() - t0, detail: { readyLineMs: Math.round(readyMs), healthMs: Math.round(healthMs), providers } };
+      return { child, base: root, coldMs: performance.now() - t0 };
     },
   },
   prismStatic: prism('prism static', []),
   prismDynamic: prism('prism dynamic', ['--dynamic']),
-  express: {
-    label: 'express',
+  express: baseline('express', 'bench/express-baseline.js'),
+  node: baseline('node:http', 'bench/node-http-baseline.js'),
+};
+
+/** sipmock counts as started once health and one authenticated request per provider answer 200. */
+async function startSipmock() {
+  const t0 = performance.now();
+  const { child, url } = spawnAndRead(SIPMOCK_ARGS, READY);
+  const root = await url;
+  const readyMs = performance.now() - t0;
+  await waitFor(() => answers200(`${root}/__sipmock/health`, { method: 'GET' }), { child, what: 'sipmock health' });
+  const healthMs = performance.now() - t0;
+  const providers = {};
+  await Promise.all(PROVIDER_PROBES.map(async ({ slug, probe }) => {
+    await waitFor(async () => (await probe(`${root}/${slug}`)) === 200, { child, what: `sipmock ${slug}` });
+    providers[slug] = Math.round(performance.now() - t0);
+  }));
+  return { child, base: root + SIPMOCK_PREFIX, coldMs: performance.now() - t0, detail: { readyLineMs: Math.round(readyMs), healthMs: Math.round(healthMs), providers } };
+}
+
+function baseline(label, script) {
+  return {
+    label,
     async start() {
       const t0 = performance.now();
-      const { child, url } = spawnAndRead(['bench/express-baseline.js', '0'], /ready (http:\/\/\S+)/);
+      const { child, url } = spawnAndRead([script, '0'], /ready (http:\/\/\S+)/);
       const base = await url;
-      await waitFor(() => answers200(base + firstGet.path, firstGet), { child, what: 'express baseline' });
+      await waitFor(() => answers200(base + firstGet.path, firstGet), { child, what: label });
       return { child, base, coldMs: performance.now() - t0 };
     },
-  },
-};
+  };
+}
 
 function prism(label, extraArgs) {
   return {

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
+import { seededFaker } from './faker.js';
 import { stableHash } from './stable-hash.js';
 
 type Schema = {
@@ -16,8 +16,6 @@ type Schema = {
   anyOf?: Schema[];
   oneOf?: Schema[];
 };
-
-const require = createRequire(import.meta.url);
 
 /** Generated dates fall in the year before this fixed day, so seeded bodies are the same on every run. */
 const REFERENCE_DATE = '2026-01-01T00:00:00Z';
@@ -43,10 +41,7 @@ const BY_NAME: Array<[RegExp, (faker: Faker) => string]> = [
  * the field's pattern is dropped. The caller still validates the result and keeps the original if it fails.
  */
 export function makeRealistic(value: unknown, schema: object | undefined, seed: string | undefined): unknown {
-  // Loaded on first use: most answers never need generated data.
-  const { Faker: FakerClass, en } = require('@faker-js/faker') as typeof import('@faker-js/faker');
-  const faker = new FakerClass({ locale: [en] });
-  faker.seed(seed === undefined ? Math.floor(Math.random() * 2 ** 31) : stableHash(`realistic:${seed}`));
+  const faker = seededFaker(seed === undefined ? Math.floor(Math.random() * 2 ** 31) : stableHash(`realistic:${seed}`));
   return walk(value, schema as Schema | undefined, '', faker);
 }
 

@@ -3,6 +3,7 @@ import type { Operation, ResponseContent } from '../openapi/operation.js';
 import type { MockResponse } from '../providers/types.js';
 import { negotiate } from './media-type.js';
 import type { Preferences } from './preferences.js';
+import { pooledBody } from './dynamic-pool.js';
 import { generateFromSchema } from './prism-adapter.js';
 import { makeRealistic } from './realistic-values.js';
 
@@ -42,36 +43,47 @@ export function respondFromSpec(operation: Operation, preferences: Preferences, 
   const firstExample = content.examples.keys().next();
   if (!preferences.dynamic && !firstExample.done) return { status, headers, body: toBuffer(content, firstExample.value) };
   if (!content.schema) return { status, headers, body: Buffer.from('null') };
-  // A seeded body is the same every time: generate it once (a bounded cache, cleared when full).
-  const seededKey = preferences.dynamic && preferences.seed !== undefined ? `${status} ${preferences.seed}` : undefined;
-  const cachedBody = seededKey === undefined ? undefined : seededBodies.get(content)?.get(seededKey);
-  if (cachedBody) return { status, headers, body: cachedBody };
-  const body = generateBody(operation, content, status, preferences);
-  if (seededKey === undefined) return { status, headers, body };
-  let bySeed = seededBodies.get(content);
-  if (!bySeed || bySeed.size >= SEEDED_BODIES_LIMIT) {
-    bySeed = new Map();
-    seededBodies.set(content, bySeed);
+  if (preferences.dynamic && preferences.seed === undefined) {
+    const pooled = pooledBody(content, () => {
+      const generated = generateBody(operation, content, status, preferences);
+      return generated.valid ? Buffer.from(JSON.stringify(generated.value)) : undefined;
+    });
+    // A body that breaks the spec is not pooled: answered as data, the route reports its violations.
+    return { status, headers, body: pooled ?? generateBody(operation, content, status, preferences).value };
   }
-  const serializedBody = Buffer.from(JSON.stringify(body));
-  bySeed.set(seededKey, serializedBody);
+  // A seeded body is the same every time, and so is a static one: generate it once (a bounded
+  // cache, cleared when full).
+  const cacheKey = preferences.dynamic ? `${status} seed ${preferences.seed}` : `${status} static`;
+  const cachedBody = generatedBodies.get(content)?.get(cacheKey);
+  if (cachedBody) return { status, headers, body: cachedBody };
+  const generated = generateBody(operation, content, status, preferences);
+  if (!generated.valid) return { status, headers, body: generated.value };
+  let byKey = generatedBodies.get(content);
+  if (!byKey || byKey.size >= GENERATED_BODIES_LIMIT) {
+    byKey = new Map();
+    generatedBodies.set(content, byKey);
+  }
+  const serializedBody = Buffer.from(JSON.stringify(generated.value));
+  byKey.set(cacheKey, serializedBody);
   return { status, headers, body: serializedBody };
 }
 
-const seededBodies = new WeakMap<ResponseContent, Map<string, Buffer>>();
-const SEEDED_BODIES_LIMIT = 1000;
+const generatedBodies = new WeakMap<ResponseContent, Map<string, Buffer>>();
+const GENERATED_BODIES_LIMIT = 1000;
 
-function generateBody(operation: Operation, content: ResponseContent, status: number, preferences: Preferences): unknown {
+/** A generated body, and whether it matches the documented schema (only then is it kept). */
+function generateBody(operation: Operation, content: ResponseContent, status: number, preferences: Preferences): { value: unknown; valid: boolean } {
   const generated = generateFromSchema(operation.source, content.schema!, {
     dynamic: preferences.dynamic === true,
     seed: preferences.seed,
   });
   if (!generated.ok) throw new MockError('MOCK_ERR_INTERNAL', { why: `could not generate a ${status} body: ${generated.error.message}` });
-  if (!preferences.dynamic) return generated.value;
+  const valid = (value: unknown) => operation.validateResponse(status, content.mediaType, value).length === 0;
+  if (!preferences.dynamic) return { value: generated.value, valid: valid(generated.value) };
   // Prism's dynamic data is valid but lorem ipsum; keep the realistic version only while it stays valid.
   const realistic = makeRealistic(generated.value, content.schema, preferences.seed);
-  const valid = operation.validateResponse(status, content.mediaType, realistic).length === 0;
-  return valid ? realistic : generated.value;
+  if (valid(realistic)) return { value: realistic, valid: true };
+  return { value: generated.value, valid: valid(generated.value) };
 }
 
 /** The content type we answer with: JSON types get their charset only where the type allows it. */

@@ -1,6 +1,7 @@
-import type { IHttpOperation, IHttpOperationResponse, IHttpParam, INodeExample } from '@stoplight/types';
+import type { IHttpOperation, IHttpOperationResponse, INodeExample } from '@stoplight/types';
 import type { Violation } from '../errors.js';
-import { compileSchema, createAjv, type SchemaValidator } from './schema-validator.js';
+import { compileAtRuntime, toSchemaValidator, type SchemaValidator, type ValidatorSource } from './schema-validator.js';
+import { bodySpecs, pathSpec, querySpec, responseSpec, type ValidatorSpec } from './validator-specs.js';
 
 /** One documented response body: its media type, schema and named examples. */
 export type ResponseContent = {
@@ -49,10 +50,18 @@ export type Operation = {
   validateResponse(status: number, mediaType: string, body: unknown): Violation[];
 };
 
-const parameterAjv = createAjv({ coerceTypes: true });
-const bodyAjv = createAjv();
+/**
+ * Where loaded operations get their validators (loadSpec registers it): the build's precompiled
+ * code, or Ajv compiling in the background. Any other operation compiles them on first use.
+ */
+const validatorSources = new WeakMap<IHttpOperation, ValidatorSource>();
+
+export function useValidators(source: IHttpOperation, validators: ValidatorSource): void {
+  validatorSources.set(source, validators);
+}
 
 export function createOperation(source: IHttpOperation): Operation {
+  const validators = validatorSources.get(source) ?? compileAtRuntime;
   const operationId = source.iid ?? `${source.method} ${source.path}`;
   const { regex, names, score } = compilePathTemplate(source.path);
   const responses = new Map<number, OperationResponse>();
@@ -86,7 +95,7 @@ export function createOperation(source: IHttpOperation): Operation {
     responses,
     successStatus: Number.isFinite(successStatus) ? successStatus : Math.min(...responses.keys()),
     validateRequest(parts) {
-      requestValidators ??= compileRequestValidators(source);
+      requestValidators ??= compileRequestValidators(source, validators);
       return requestValidators.validate(parts);
     },
     validateResponse(status, mediaType, body) {
@@ -94,7 +103,7 @@ export function createOperation(source: IHttpOperation): Operation {
       let validate = responseValidators.get(key);
       if (!validate) {
         const content = responses.get(status)?.contents.find((c) => c.mediaType === mediaType);
-        validate = content?.schema ? compileSchema(bodyAjv, content.schema, 'body') : () => [];
+        validate = content?.schema ? toSchemaValidator(validators(responseSpec(source, status, mediaType, content.schema)), 'body') : () => [];
         responseValidators.set(key, validate);
       }
       return validate(body);
@@ -119,37 +128,22 @@ function toOperationResponse(response: IHttpOperationResponse): OperationRespons
 
 type RequestValidators = { validate(parts: RequestParts): Violation[] };
 
-function compileRequestValidators(source: IHttpOperation): RequestValidators {
-  const validatePath = compileParameters(source.request?.path ?? [], 'path');
-  const validateQuery = compileParameters(source.request?.query ?? [], 'query');
+function compileRequestValidators(source: IHttpOperation, validators: ValidatorSource): RequestValidators {
+  const compile = (spec: ValidatorSpec | undefined, location: Violation['location']): SchemaValidator =>
+    spec ? toSchemaValidator(validators(spec), location) : () => [];
+  const validatePath = compile(pathSpec(source), 'path');
+  const validateQuery = compile(querySpec(source), 'query');
   const bodies = new Map<string, SchemaValidator>();
-  for (const content of source.request?.body?.contents ?? []) {
-    if (content.schema) bodies.set(content.mediaType.toLowerCase(), compileSchema(bodyAjv, content.schema, 'body'));
-  }
+  for (const [mediaType, spec] of bodySpecs(source)) bodies.set(mediaType, compile(spec, 'body'));
   return {
     validate(parts) {
-      const violations = [...validatePath(parts.pathParams), ...validateQuery(parts.query)];
+      // Ajv coerces parameters in place: it works on copies, so the request keeps the strings the client sent.
+      const violations = [...validatePath({ ...parts.pathParams }), ...validateQuery({ ...parts.query })];
       const validateBody = bodies.get(parts.mediaType);
       if (validateBody && parts.body !== undefined) violations.push(...validateBody(parts.body));
       return violations;
     },
   };
-}
-
-/**
- * Parameters are validated as one object schema, so that Ajv coerces their string values (numbers,
- * booleans) as the spec types them and reports each failing parameter by name. Ajv coerces in
- * place, so it works on a copy: the request's own values stay the strings the client sent.
- */
-function compileParameters(parameters: IHttpParam[], location: 'path' | 'query'): (values: Record<string, string>) => Violation[] {
-  if (parameters.length === 0) return () => [];
-  const schema = {
-    type: 'object',
-    properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema ?? {}])),
-    required: parameters.filter((p) => p.required).map((p) => p.name),
-  };
-  const validate = compileSchema(parameterAjv, schema, location);
-  return (values) => validate({ ...values });
 }
 
 function compilePathTemplate(template: string): { regex: RegExp; names: string[]; score: number } {

@@ -1,26 +1,43 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Violation } from '../errors.js';
+import type { ValidatorFlavour, ValidatorSpec } from './validator-specs.js';
 
 export type SchemaValidator = (value: unknown) => Violation[];
+
+/** Turns a validator spec into a compiled function: code generated at build time, or Ajv now. */
+export type ValidatorSource = (spec: ValidatorSpec) => ValidateFunction;
+
+const require = createRequire(import.meta.url);
 
 /**
  * Ajv for JSON Schema 2020-12, the dialect every spec declares. `strict: false` because prism-http
  * stamps `x-stoplight` and OpenAPI keeps `example`/`xml` keywords inside schemas; `allErrors`
  * so that every failing field gets its own entry, as providers report them.
  * Parameters come in as strings, so their validator coerces ("5" → 5) in place.
+ * The build's precompiled validators are keyed by these options (see precompiled.ts).
  */
-export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    coerceTypes: options.coerceTypes ?? false,
-    validateFormats: true,
-    discriminator: false,
-  });
+export const AJV_OPTIONS: Options = { strict: false, allErrors: true, validateFormats: true, discriminator: false };
+
+/**
+ * Ajv is loaded on first use: validators of the shipped specs are generated at build time, so a
+ * server that serves only those never loads it.
+ */
+export function createAjv(options: { coerceTypes?: boolean; source?: boolean } = {}): Ajv2020 {
+  const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as typeof import('ajv-formats');
+  const ajv = new AjvClass({ ...AJV_OPTIONS, coerceTypes: options.coerceTypes ?? false, code: { source: options.source ?? false } });
   addFormats.default(ajv);
   return ajv;
 }
+
+const runtimeAjv: Partial<Record<ValidatorFlavour, Ajv2020>> = {};
+
+/** The fallback for specs the build did not see: Ajv compiles at run time, one instance per flavour. */
+export const compileAtRuntime: ValidatorSource = (spec) => {
+  const ajv = (runtimeAjv[spec.flavour] ??= createAjv({ coerceTypes: spec.flavour === 'parameters' }));
+  return ajv.compile(spec.schema);
+};
 
 /** Compiles a schema once into a function that returns violations located at `location`. */
 export function compileSchema(
@@ -28,8 +45,16 @@ export function compileSchema(
   schema: object,
   location: Violation['location'],
 ): SchemaValidator {
-  const validate: ValidateFunction = ajv.compile(schema);
-  if (!ajv.opts.coerceTypes) return (value) => (validate(value) ? [] : toViolations(validate.errors ?? [], location));
+  return toSchemaValidator(ajv.compile(schema), location);
+}
+
+/**
+ * Wraps a compiled Ajv function (compiled now, or precompiled at build time) so that it returns
+ * violations located at `location`. Parameters are coerced from strings, so they are also checked
+ * for the non-finite numbers coercion can make.
+ */
+export function toSchemaValidator(validate: ValidateFunction, location: Violation['location']): SchemaValidator {
+  if (location === 'body') return (value) => (validate(value) ? [] : toViolations(validate.errors ?? [], location));
   return (value) => {
     const violations = validate(value) ? [] : toViolations(validate.errors ?? [], location);
     return [...violations, ...nonFinite(value, location, violations)];

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
+import { preloadFaker } from '../mock/faker.js';
 import { PROVIDERS } from '../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
 import type { ProviderDefinition } from '../providers/types.js';
@@ -96,6 +97,8 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   const maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
   const onAccountLimit = throttled(() => logger.error(`sipmock: refused a new account: ${maxAccounts} accounts hold state already (--max-accounts ${maxAccounts})`));
   const store = new StateStore({ providers: toProviderStores(definitions), clock: options.clock, maxAccounts, onAccountLimit });
+  // Stored records draw their ids from faker: load it now rather than in the first create.
+  if (definitions.some((d) => d.resources)) preloadFaker();
   const replayer = options.replay ? await createReplayer(options.replay, definitions) : undefined;
   // Last of the steps that can fail, so a failed start never leaves the state file locked.
   const stateFile = options.stateFile ? await openStateFile(options.stateFile, store, { logger }) : undefined;

@@ -29,7 +29,12 @@ export function closeOnOverflow(request: IncomingMessage, response: ServerRespon
  * Reads the whole body up to `limit` bytes, and throws 413 as soon as it is passed (a declared
  * Content-Length over it, or the bytes of a chunked body), without reading further.
  */
+const EMPTY = Buffer.alloc(0);
+
 export async function readRawBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  // Most requests (GET, DELETE) have no body at all; HTTP/1.1 then sends neither header, and node
+  // discards the empty stream itself, so there is nothing to iterate.
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return EMPTY;
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw overflow(request, limit);
   const chunks: Buffer[] = [];

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
 import { MockError } from '../errors.js';
+import { seededFaker } from '../mock/faker.js';
 import { stableHash } from '../mock/stable-hash.js';
 import { Collection, type CollectionSnapshot, type IdStrategy, type RecordChange, type StoredRecord } from './collection.js';
-
-const require = createRequire(import.meta.url);
 
 /** An account as it is saved and dumped: its records, and what its next ids depend on. */
 export type AccountSnapshot = {
@@ -53,11 +51,7 @@ export class AccountState {
 
   /** A faker seeded from the provider, the account and how many came before: deterministic per run. */
   random(): Faker {
-    // faker is loaded on first use: it costs a tenth of a cold start.
-    const { Faker: FakerClass, en } = require('@faker-js/faker') as typeof import('@faker-js/faker');
-    const faker = new FakerClass({ locale: [en] });
-    faker.seed(stableHash(`${this.provider}\u0000${this.account}\u0000${this.draws++}`));
-    return faker;
+    return seededFaker(stableHash(`${this.provider}\u0000${this.account}\u0000${this.draws++}`));
   }
 
   now(): Date {
