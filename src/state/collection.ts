@@ -27,6 +27,9 @@ export class Collection<T extends StoredRecord = StoredRecord> {
   private sequence = 0;
   /** The highest integer id ever stored: new integer ids start above it. */
   private highest = 0;
+  /** Counts changes, so derived views know when to rebuild. */
+  private version = 0;
+  private readonly views = new Map<string, { version: number; value: unknown }>();
 
   constructor(
     readonly name: string,
@@ -43,17 +46,16 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     return [...this.records.values()];
   }
 
-  /** Records `offset` to `offset + limit` in insertion order, without copying the others. */
-  slice(offset: number, limit: number): T[] {
-    const page: T[] = [];
-    if (limit <= 0) return page;
-    let index = 0;
-    for (const record of this.records.values()) {
-      if (index++ < offset) continue;
-      page.push(record);
-      if (page.length === limit) break;
-    }
-    return page;
+  /**
+   * A value derived from all the records (a sorted list, an index), built once and reused until the
+   * collection changes: a list page then costs what it returns, not a sort of every record.
+   */
+  view<V>(name: string, build: (records: T[]) => V): V {
+    const cached = this.views.get(name);
+    if (cached && cached.version === this.version) return cached.value as V;
+    const value = build(this.list());
+    this.views.set(name, { version: this.version, value });
+    return value;
   }
 
   get(id: string): T | undefined {
@@ -88,7 +90,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
   update(record: T): T {
     const previous = this.records.get(record.id);
     if (!previous) throw internal(`collection ${this.name} holds no id ${record.id} to update`);
-    this.records.set(record.id, record);
+    this.store(record);
     this.changed(record.id, previous);
     return record;
   }
@@ -105,6 +107,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     const record = this.records.get(id);
     if (record === undefined) return undefined;
     this.records.delete(id);
+    this.version += 1;
     this.changed(id, record);
     return record;
   }
@@ -117,6 +120,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
   restore(snapshot: CollectionSnapshot<T>): void {
     this.records.clear();
     this.highest = 0;
+    this.version += 1;
     for (const record of snapshot.records) this.store(record);
     this.sequence = Number.isSafeInteger(snapshot.sequence) ? snapshot.sequence : 0;
   }
@@ -128,8 +132,10 @@ export class Collection<T extends StoredRecord = StoredRecord> {
 
   /** Sets a record to `value` (removes it when undefined) without reporting a change: rollback and log replay. */
   revert(id: string, value: T | undefined): void {
-    if (value === undefined) this.records.delete(id);
-    else this.store(value);
+    if (value === undefined) {
+      this.records.delete(id);
+      this.version += 1;
+    } else this.store(value);
   }
 
   /**
@@ -149,6 +155,7 @@ export class Collection<T extends StoredRecord = StoredRecord> {
 
   private store(record: T): void {
     this.records.set(record.id, record);
+    this.version += 1;
     this.noteId(record.id);
   }
 

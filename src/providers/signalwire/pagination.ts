@@ -2,6 +2,13 @@ import { MockError } from '../../errors.js';
 
 export type Page<T> = { items: T[]; links: { self: string; first: string; next?: string; prev?: string } };
 
+/** Items in list order, with each one's position by id, so a page token is found without a scan. */
+export type Ordered<T> = { items: T[]; positions: ReadonlyMap<string, number> };
+
+export function ordered<T extends { id: string }>(items: T[]): Ordered<T> {
+  return { items, positions: new Map(items.map((item, index) => [item.id, index])) };
+}
+
 /**
  * SignalWire's Fabric list paging: `page_size` (default 50), `page_number` (zero-based) and a
  * cursor `page_token`: `PA<id>` means "the page after the record <id>", `PB<id>` "the page before
@@ -9,13 +16,13 @@ export type Page<T> = { items: T[]; links: { self: string; first: string; next?:
  * `selfUrl` is the list's URL without a query: the base URL the request came in on and the real
  * path, so a link works fetched as is and, path and query kept, on a client's own base URL.
  */
-export function paginate<T extends { id: string }>(items: T[], query: Record<string, string>, selfUrl: string): Page<T> {
+export function paginate<T extends { id: string }>({ items, positions }: Ordered<T>, query: Record<string, string>, selfUrl: string): Page<T> {
   const size = query.page_size === undefined ? 50 : Number(query.page_size);
   const number = query.page_number === undefined ? 0 : Number(query.page_number);
   const token = query.page_token;
   let start = 0;
   if (token !== undefined) {
-    const index = items.findIndex((item) => item.id === token.slice(2));
+    const index = positions.get(token.slice(2)) ?? -1;
     if (index === -1) throw pageError('page_token_is_invalid', 'Page token is invalid');
     start = token.startsWith('PA') ? index + 1 : Math.max(0, index - size);
   } else if (number > 0) {

@@ -1,7 +1,8 @@
 import { MockError } from '../../errors.js';
 import type { AccountState } from '../../state/account-state.js';
+import type { Collection } from '../../state/collection.js';
 import type { HandlerContext, MockResponse, OperationHandler, RoutedRequest } from '../types.js';
-import { paginate } from './pagination.js';
+import { ordered, paginate, type Ordered } from './pagination.js';
 import { gateways as storedGateways, type GatewayRecord } from './store.js';
 
 /** A request body as validated by the spec: codecs may still be a comma-separated string. */
@@ -15,7 +16,7 @@ const CODECS = ['PCMU', 'PCMA', 'G722', 'G729', 'OPUS', 'VP8', 'H264', 'OPUS@480
 
 export const signalwireHandlers: Record<string, OperationHandler> = {
   list_sip_gateways(request, context) {
-    const page = paginate(oldestFirst(gateways(context).list()), request.query, listUrl(request, context));
+    const page = paginate(oldestFirst(gateways(context)), request.query, listUrl(request, context));
     return ok(200, { data: page.items, links: page.links });
   },
 
@@ -71,7 +72,7 @@ export const signalwireHandlers: Record<string, OperationHandler> = {
   },
 
   list_sip_gateway_addresses(request, context) {
-    const page = paginate([toAddress(find(request, context))], request.query, listUrl(request, context));
+    const page = paginate(ordered([toAddress(find(request, context))]), request.query, listUrl(request, context));
     return ok(200, { data: page.items, links: page.links });
   },
 };
@@ -119,8 +120,12 @@ function codecError(code: string, message: string): MockError {
 }
 
 /** Creation order, the list order; records put through the control API may come in any order. */
-function oldestFirst(records: GatewayRecord[]): GatewayRecord[] {
-  return [...records].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+/** The gateways oldest first, with each one's position: sorted once per change of the collection, not per page. */
+function oldestFirst(collection: Collection<GatewayRecord>): Ordered<GatewayRecord> {
+  return collection.view('oldest-first', (records) => {
+    const items = records.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+    return { items, positions: new Map(items.map((item, index) => [item.id, index])) };
+  });
 }
 
 /** The list's own URL on the base URL the request came in on, without its query. */
