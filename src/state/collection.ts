@@ -62,6 +62,13 @@ export class Collection<T extends StoredRecord = StoredRecord> {
     return this.records.get(id);
   }
 
+  /** The record, or the provider's 404 for it (MOCK_ERR_NOT_FOUND naming `resource` and the id). */
+  getOrThrow(id: string, resource: string): T {
+    const record = this.records.get(id);
+    if (record === undefined) throw new MockError('MOCK_ERR_NOT_FOUND', { resource, id });
+    return record;
+  }
+
   /**
    * A new id. UUIDs are drawn from `random` (the handler's own seeded faker, so its other values
    * stay in sequence) until one is unused; integers continue past the highest stored one.

@@ -6,6 +6,8 @@ import { PROVIDERS } from '../../src/providers/registry.js';
  * The ids are the ones the specs' examples use, which every account is seeded with.
  */
 export type ProviderCase = {
+  /** Every operationId of the provider's spec, sorted. */
+  operations: string[];
   /** Headers that authenticate a request (a token, a Basic pair, a JWT fetched from the server). */
   credentials(baseUrl: string, account?: string): Promise<Record<string, string>>;
   /** Values for path parameters, by name. */

@@ -1,9 +1,8 @@
-import { specPathOf } from '../../src/providers/spec-path.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_SPECS_DIR, type RunningSipmock } from '../../src/server/create-app.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
+import { specPathOf } from '../../src/providers/spec-path.js';
+import type { RunningSipmock } from '../../src/server/create-app.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { createOperation, type Operation } from '../../src/openapi/operation.js';
 import { PROVIDER_CASES } from '../helpers/provider-cases.js';

@@ -69,9 +69,7 @@ function updatedAuthentication(stored: Authentication, input: Authentication): A
 }
 
 function find(request: RoutedRequest, context: HandlerContext): TrunkRecord {
-  const record = trunks(state(context)).get(request.pathParams.id);
-  if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'SIP trunk', id: request.pathParams.id });
-  return record;
+  return trunks(state(context)).getOrThrow(request.pathParams.id, 'SIP trunk');
 }
 
 /** The trunk, unless it is a platform trunk, which cannot be modified or deleted. */

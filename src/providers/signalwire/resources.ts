@@ -138,9 +138,7 @@ function gateways(context: HandlerContext) {
 }
 
 function find(request: RoutedRequest, context: HandlerContext): GatewayRecord {
-  const record = gateways(context).get(request.pathParams.id);
-  if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'SIP gateway', id: request.pathParams.id });
-  return record;
+  return gateways(context).getOrThrow(request.pathParams.id, 'SIP gateway');
 }
 
 /** SignalWire timestamps: UTC, whole seconds. */

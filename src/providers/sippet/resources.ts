@@ -1,4 +1,3 @@
-import { MockError } from '../../errors.js';
 import type { HandlerContext, MockResponse, OperationHandler, RoutedRequest } from '../types.js';
 import { AshErrorList } from './ash-error.js';
 import { castAttributes } from './casts.js';
@@ -82,7 +81,5 @@ function sparseFields(request: RoutedRequest): string[] | undefined {
 }
 
 function find(request: RoutedRequest, context: HandlerContext): GatewayRecord {
-  const record = gateways(context.state).get(request.pathParams.id);
-  if (!record) throw new MockError('MOCK_ERR_NOT_FOUND', { resource: 'Gateway', id: request.pathParams.id });
-  return record;
+  return gateways(context.state).getOrThrow(request.pathParams.id, 'Gateway');
 }

@@ -2,6 +2,8 @@ import type { ProviderCase } from '../../helpers/provider-cases.js';
 
 /** What the shared suites need to talk to signalwire: credentials for any account, and the seeded ids its paths take. */
 const providerCase: ProviderCase = {
+  // The spec's operationIds, so a dropped or renamed operation fails a test.
+  operations: ['create_sip_gateway', 'delete_sip_gateway', 'get_sip_gateway', 'list_sip_gateway_addresses', 'list_sip_gateways', 'update_sip_gateway'],
   credentials: async (_, account = 'bc949800-7b40-43cf-8438-a85facfcbdd1') => ({
     authorization: `Basic ${Buffer.from(`${account}:PT0123456789abcdef`).toString('base64')}`,
   }),

@@ -5,6 +5,22 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** What the shared suites need to talk to voicetel: credentials for any account, and the seeded ids its paths take. */
 const providerCase: ProviderCase = {
+  // The spec's operationIds, so a dropped or renamed operation fails a test.
+  operations: [
+    'accountApiKeyV22',
+    'accountApikey',
+    'gatewaysAdd',
+    'gatewaysCreate',
+    'gatewaysDelete',
+    'gatewaysGet',
+    'gatewaysList',
+    'gatewaysListV22',
+    'gatewaysNumbers',
+    'gatewaysPut',
+    'gatewaysRemove',
+    'gatewaysUpdate',
+    'numbersRoute',
+  ],
   credentials: async (_, account = '0123456789abcdef0123456789abcdef') => bearer(account),
   // v2.2's {id} is a route: 1000 is the gateway prepare adds.
   pathParams: { id: '1000' },

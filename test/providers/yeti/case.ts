@@ -3,6 +3,20 @@ import { http } from '../../helpers/start-server.js';
 
 /** What the shared suites need to talk to yeti: credentials for any account, and the seeded ids its paths take. */
 const providerCase: ProviderCase = {
+  // The spec's operationIds, so a dropped or renamed operation fails a test.
+  operations: [
+    'createAuthToken',
+    'createNode', 'createPop', 'createRegistration',
+    'deleteNode', 'deletePop', 'deleteRegistration', 'deleteRegistrationNodeRelationship', 'deleteRegistrationPopRelationship',
+    'getNode', 'getNodePop', 'getNodePopRelationship', 'getPop', 'getRegistration',
+    'getRegistrationNode', 'getRegistrationNodeRelationship', 'getRegistrationPop', 'getRegistrationPopRelationship',
+    'getRegistrationTransportProtocol', 'getRegistrationTransportProtocolRelationship', 'getTransportProtocol',
+    'listNodes', 'listPops', 'listRegistrations', 'listTransportProtocols',
+    'replaceNode', 'replaceNodePopRelationship', 'replacePop', 'replaceRegistration',
+    'replaceRegistrationNodeRelationship', 'replaceRegistrationPopRelationship', 'replaceRegistrationTransportProtocolRelationship',
+    'updateNode', 'updateNodePopRelationship', 'updatePop', 'updateRegistration',
+    'updateRegistrationNodeRelationship', 'updateRegistrationPopRelationship', 'updateRegistrationTransportProtocolRelationship',
+  ],
   async credentials(baseUrl, account = 'admin:111111') {
     const [username, password] = account.split(':');
     const response = await http(baseUrl, '/yeti/api/rest/admin/auth', {
