@@ -5,7 +5,23 @@ import { PROVIDERS } from '../../src/providers/registry.js';
  * Per provider, what a test client needs: how to authenticate, and the ids its paths take.
  * The ids are the ones the specs' examples use, which every account is seeded with.
  */
+/** Requests the shared HTTP edge tests send to a provider, and its exact answers to them. */
+export type ProviderEdges = {
+  /** An operation that takes a JSON body: broken and oversized bodies go there. */
+  create: { path: string; mediaType: string };
+  /** A list, to check the provider still answers after an edge case. */
+  list: { method: string; path: string; operationId: string; accept: string; body?: string };
+  /** The Content-Type of its error answers. */
+  errorContentType: string;
+  tooLarge(limit: number): unknown;
+  /** Its answer to a malformed JSON body; `why` is what JSON.parse said. */
+  malformed(why: string): unknown;
+  empty: { status: number; body: unknown };
+  wrongMethod: { method: string; path: string; status: number; body: unknown; allow?: string };
+};
+
 export type ProviderCase = {
+  edges: ProviderEdges;
   /** Every operationId of the provider's spec, sorted. */
   operations: string[];
   /** Headers that authenticate a request (a token, a Basic pair, a JWT fetched from the server). */

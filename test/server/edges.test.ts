@@ -45,23 +45,13 @@ function parseError(text: string): string {
   throw new Error(`${text} is valid JSON`);
 }
 
-/** A request that creates something, per provider: the path and the media type its body takes. */
-const CREATE: Record<string, { path: string; mediaType: string }> = {
-  sippet: { path: '/sippet/api/gateways', mediaType: JSON_API },
-  signalwire: { path: '/signalwire/api/fabric/resources/sip_gateways', mediaType: 'application/json' },
-  voicetel: { path: '/voicetel/v2.1/gateways/add/', mediaType: 'application/json' },
-  nebrija: { path: '/nebrija/api/v1/sip-trunks', mediaType: 'application/json' },
-  yeti: { path: '/yeti/api/rest/admin/registrations', mediaType: JSON_API },
-};
+/** Per provider, from its case beside its tests (test/providers/<slug>/case.ts): what to send and what it answers. */
+const EDGES = Object.fromEntries(PROVIDERS.map((p) => [p.slug, PROVIDER_CASES[p.slug].edges]));
+const CREATE = Object.fromEntries(Object.entries(EDGES).map(([slug, edges]) => [slug, edges.create]));
+/** A collection every provider lists (VoiceTel lists with POST). */
+const LIST = Object.fromEntries(Object.entries(EDGES).map(([slug, edges]) => [slug, edges.list]));
+const CONTENT_TYPE = Object.fromEntries(Object.entries(EDGES).map(([slug, edges]) => [slug, edges.errorContentType]));
 
-/** A collection every provider lists with GET (VoiceTel lists with POST). */
-const LIST: Record<string, { method: string; path: string; operationId: string; accept: string; body?: string }> = {
-  sippet: { method: 'GET', path: '/sippet/api/gateways', operationId: 'listGateways', accept: JSON_API },
-  signalwire: { method: 'GET', path: '/signalwire/api/fabric/resources/sip_gateways', operationId: 'list_sip_gateways', accept: 'application/json' },
-  voicetel: { method: 'POST', path: '/voicetel/v2.1/gateways/list/', operationId: 'gatewaysList', accept: 'application/json', body: '{}' },
-  nebrija: { method: 'GET', path: '/nebrija/api/v1/sip-trunks', operationId: 'listSipTrunks', accept: 'application/json' },
-  yeti: { method: 'GET', path: '/yeti/api/rest/admin/registrations', operationId: 'listRegistrations', accept: JSON_API },
-};
 
 /** Credentials per provider, fetched once per server (Yeti's JWT comes from the server itself). */
 function useAuth(server: { current: RunningSipmock }): Record<string, Record<string, string>> {
@@ -78,33 +68,9 @@ function useAuth(server: { current: RunningSipmock }): Record<string, Record<str
 
 /** Each provider's 413 body for a given limit. */
 function tooLarge(slug: string, limit: number): unknown {
-  const detail = `The request body exceeds the limit of ${limit} bytes`;
-  switch (slug) {
-    case 'sippet':
-      return {
-        errors: [{ id: expect.any(String), status: '413', code: 'payload_too_large', title: 'Payload Too Large', detail, meta: {} }],
-        jsonapi: { version: '1.0' },
-      };
-    case 'signalwire':
-      return { error: 'Payload Too Large' };
-    case 'voicetel':
-      return { statusCode: '413', status: 'Error', message: 'Request Entity Too Large' };
-    case 'nebrija':
-      return { statusCode: 413, message: 'request entity too large', error: 'Payload Too Large' };
-    case 'yeti':
-      return { errors: [{ title: 'Payload Too Large', detail, code: '413', status: '413' }] };
-    default:
-      throw new Error(slug);
-  }
+  return EDGES[slug].tooLarge(limit);
 }
 
-const CONTENT_TYPE: Record<string, string> = {
-  sippet: JSON_API,
-  signalwire: JSON_UTF8,
-  voicetel: JSON_UTF8,
-  nebrija: JSON_UTF8,
-  yeti: JSON_API,
-};
 
 /** A JSON object body of exactly `size` bytes: `{}` padded with spaces, which JSON allows. */
 function paddedEmptyObject(size: number): string {
@@ -300,26 +266,6 @@ describe('with every provider mounted', () => {
   describe('malformed JSON', () => {
     const MALFORMED = '{"unterminated": ';
     const why = () => parseError(MALFORMED);
-    const expected: Record<string, () => unknown> = {
-      sippet: () => ({
-        errors: [
-          {
-            id: expect.any(String),
-            status: '400',
-            code: 'invalid_body',
-            title: 'InvalidBody',
-            detail: `The request body is not valid JSON: ${why()}`,
-            source: { pointer: '' },
-            meta: {},
-          },
-        ],
-        jsonapi: { version: '1.0' },
-      }),
-      signalwire: () => ({ error: 'Bad Request' }),
-      voicetel: () => ({ statusCode: '400', status: 'Error', message: 'Malformed JSON body' }),
-      nebrija: () => ({ statusCode: 400, message: why(), error: 'Bad Request' }),
-      yeti: () => ({ errors: [{ title: 'Bad Request', detail: `The request body is not valid JSON: ${why()}`, code: '400', status: '400' }] }),
-    };
 
     test.each(Object.keys(CREATE))('answers malformed JSON to %s with 400 in the provider format', async (slug) => {
       const response = await http(sipmock.current.url, CREATE[slug].path, {
@@ -330,40 +276,12 @@ describe('with every provider mounted', () => {
       expect(response.status).toBe(400);
       expect(response.headers.get('x-sipmock-error')).toBe('MOCK_ERR_BODY_MALFORMED');
       expect(response.headers.get('content-type')).toBe(CONTENT_TYPE[slug]);
-      expect(response.json).toEqual(expected[slug]());
+      expect(response.json).toEqual(EDGES[slug].malformed(why()));
     });
   });
 
   describe('empty body where one is required', () => {
-    const expected: Record<string, { status: number; body: unknown }> = {
-      sippet: {
-        status: 400,
-        body: {
-          errors: [{ id: expect.any(String), status: '400', code: 'required', title: 'Required', detail: 'is required', source: { pointer: '/data' }, meta: {} }],
-          jsonapi: { version: '1.0' },
-        },
-      },
-      signalwire: {
-        status: 422,
-        body: {
-          errors: [
-            {
-              type: 'validation_error',
-              code: 'missing_required_parameter',
-              message: "Request body can't be blank",
-              attribute: null,
-              url: 'https://signalwire.com/docs/apis/error-codes#missing_required_parameter',
-            },
-          ],
-        },
-      },
-      voicetel: { status: 400, body: { statusCode: '400', status: 'Error', message: 'Malformed JSON body: the body is empty' } },
-      nebrija: { status: 400, body: { statusCode: 400, message: ['request body should not be empty'], error: 'Bad Request' } },
-      yeti: {
-        status: 400,
-        body: { errors: [{ title: 'Missing Parameter', detail: 'The required parameter, data, is missing.', code: '106', status: '400' }] },
-      },
-    };
+    const expected = Object.fromEntries(Object.entries(EDGES).map(([slug, edges]) => [slug, edges.empty]));
 
     test.each(Object.keys(CREATE))('answers an empty body to %s with the provider error', async (slug) => {
       const response = await http(sipmock.current.url, CREATE[slug].path, {
@@ -444,41 +362,7 @@ describe('with every provider mounted', () => {
   });
 
   describe('a method the path does not have', () => {
-    const cases: Array<{ slug: string; method: string; path: string; status: number; body: unknown; allow?: string }> = [
-      { slug: 'signalwire', method: 'PUT', path: '/signalwire/api/fabric/resources/sip_gateways', status: 404, body: { error: 'Not Found' } },
-      {
-        slug: 'voicetel',
-        method: 'GET',
-        path: '/voicetel/v2.1/gateways/list/',
-        status: 405,
-        body: { statusCode: '405', status: 'Error', message: 'Method Not Allowed: use POST' },
-        allow: 'POST',
-      },
-      {
-        slug: 'nebrija',
-        method: 'PUT',
-        path: '/nebrija/api/v1/sip-trunks',
-        status: 404,
-        body: { statusCode: 404, message: 'Cannot PUT /api/v1/sip-trunks', error: 'Not Found' },
-      },
-      {
-        slug: 'sippet',
-        method: 'PUT',
-        path: '/sippet/api/gateways',
-        status: 404,
-        body: {
-          errors: [{ id: expect.any(String), status: '404', code: 'no_route_found', title: 'NoRouteFound', detail: 'no route found', meta: {} }],
-          jsonapi: { version: '1.0' },
-        },
-      },
-      {
-        slug: 'yeti',
-        method: 'PUT',
-        path: '/yeti/api/rest/admin/registrations',
-        status: 404,
-        body: { errors: [{ title: 'Not Found', detail: 'No route matches [PUT] "/api/rest/admin/registrations"', code: '404', status: '404' }] },
-      },
-    ];
+    const cases = Object.entries(EDGES).map(([slug, edges]) => ({ slug, ...edges.wrongMethod }));
 
     test.each(cases)('answers $method $path with the $slug error', async ({ slug, method, path, status, body, allow }) => {
       const response = await http(sipmock.current.url, path, {

@@ -8,6 +8,29 @@ const providerCase: ProviderCase = {
     authorization: `Basic ${Buffer.from(`${account}:PT0123456789abcdef`).toString('base64')}`,
   }),
   pathParams: { id: '0823a606-0aff-4c90-9eba-f88ba118fe05' },
+  // The shared HTTP edge tests (test/server/edges.test.ts): requests to send and this provider's exact answers.
+  edges: {
+    create: { path: '/signalwire/api/fabric/resources/sip_gateways', mediaType: 'application/json' },
+    list: { method: 'GET', path: '/signalwire/api/fabric/resources/sip_gateways', operationId: 'list_sip_gateways', accept: 'application/json' },
+    errorContentType: 'application/json; charset=utf-8',
+    tooLarge: () => ({ error: 'Payload Too Large' }),
+    malformed: () => ({ error: 'Bad Request' }),
+    empty: {
+      status: 422,
+      body: {
+        errors: [
+          {
+            type: 'validation_error',
+            code: 'missing_required_parameter',
+            message: "Request body can't be blank",
+            attribute: null,
+            url: 'https://signalwire.com/docs/apis/error-codes#missing_required_parameter',
+          },
+        ],
+      },
+    },
+    wrongMethod: { method: 'PUT', path: '/signalwire/api/fabric/resources/sip_gateways', status: 404, body: { error: 'Not Found' } },
+  },
 };
 
 export default providerCase;

@@ -33,6 +33,22 @@ const providerCase: ProviderCase = {
     });
     if (response.status !== 200) throw new Error(`VoiceTel prepare failed: ${response.status} ${response.text}`);
   },
+  // The shared HTTP edge tests (test/server/edges.test.ts): requests to send and this provider's exact answers.
+  edges: {
+    create: { path: '/voicetel/v2.1/gateways/add/', mediaType: 'application/json' },
+    list: { method: 'POST', path: '/voicetel/v2.1/gateways/list/', operationId: 'gatewaysList', accept: 'application/json', body: '{}' },
+    errorContentType: 'application/json; charset=utf-8',
+    tooLarge: () => ({ statusCode: '413', status: 'Error', message: 'Request Entity Too Large' }),
+    malformed: () => ({ statusCode: '400', status: 'Error', message: 'Malformed JSON body' }),
+    empty: { status: 400, body: { statusCode: '400', status: 'Error', message: 'Malformed JSON body: the body is empty' } },
+    wrongMethod: {
+      method: 'GET',
+      path: '/voicetel/v2.1/gateways/list/',
+      status: 405,
+      body: { statusCode: '405', status: 'Error', message: 'Method Not Allowed: use POST' },
+      allow: 'POST',
+    },
+  },
 };
 
 export default providerCase;

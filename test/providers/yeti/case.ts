@@ -37,6 +37,27 @@ const providerCase: ProviderCase = {
     return { id: ids[collection] ?? '9', registration_id: '9', node_id: '7' };
   },
   unnamedErrors: ['createAuthToken'],
+  // The shared HTTP edge tests (test/server/edges.test.ts): requests to send and this provider's exact answers.
+  edges: {
+    create: { path: '/yeti/api/rest/admin/registrations', mediaType: 'application/vnd.api+json' },
+    list: { method: 'GET', path: '/yeti/api/rest/admin/registrations', operationId: 'listRegistrations', accept: 'application/vnd.api+json' },
+    errorContentType: 'application/vnd.api+json',
+    tooLarge: (limit) => {
+      const detail = `The request body exceeds the limit of ${limit} bytes`;
+      return { errors: [{ title: 'Payload Too Large', detail, code: '413', status: '413' }] };
+    },
+    malformed: (why) => ({ errors: [{ title: 'Bad Request', detail: `The request body is not valid JSON: ${why}`, code: '400', status: '400' }] }),
+    empty: {
+      status: 400,
+      body: { errors: [{ title: 'Missing Parameter', detail: 'The required parameter, data, is missing.', code: '106', status: '400' }] },
+    },
+    wrongMethod: {
+      method: 'PUT',
+      path: '/yeti/api/rest/admin/registrations',
+      status: 404,
+      body: { errors: [{ title: 'Not Found', detail: 'No route matches [PUT] "/api/rest/admin/registrations"', code: '404', status: '404' }] },
+    },
+  },
 };
 
 export default providerCase;
