@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import { loadCredentialsFile } from '../../config/credentials-file.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
 import { toLatencyOptions } from '../../server/latency.js';
@@ -34,7 +33,8 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
   const stdout = io.stdout as Writable;
   const logger = createLogger({ format: options.logFormat, quiet: options.quiet, stream: stdout });
   const credentials = options.credentials
-    ? await loadCredentialsFile(options.credentials, PROVIDERS.map((p) => p.slug))
+    ? // Loaded only when asked for: the YAML parser costs a start that has no credentials file.
+      await (await import('../../config/credentials-file.js')).loadCredentialsFile(options.credentials, PROVIDERS.map((p) => p.slug))
     : undefined;
   const running = await startSipmock({
     port: options.port,
