@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { createCoverageRoutes } from '../coverage/coverage-routes.js';
 import { MockError } from '../errors.js';
+import { createInspectorRoutes } from '../inspector/inspector-routes.js';
 import type { StateStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import type { Logger } from './logger.js';
@@ -48,7 +50,11 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
   });
 
   router.use('/state', createStateRoutes(options));
-  if (options.kit) router.use(createKitRoutes(options.kit));
+  if (options.kit) {
+    router.use(createInspectorRoutes(options.kit));
+    router.use(createKitRoutes(options.kit));
+    router.use(createCoverageRoutes(options.kit));
+  }
 
   router.use((req, res) => {
     sendControlError(res, new MockError('MOCK_ERR_CONTROL_NOT_FOUND', { method: req.method, path: `/__sipmock${req.path}` }));
