@@ -194,7 +194,7 @@ export const INSPECTOR_SCRIPT = String.raw`'use strict';
 
   function scheduleRefresh() {
     if (refreshTimer) return;
-    refreshTimer = setTimeout(function () { refreshTimer = null; refreshCoverage(); refreshOverrides(); }, 300);
+    refreshTimer = setTimeout(function () { refreshTimer = null; refreshCoverage(); refreshOverrides(); refreshState(); }, 300);
   }
   function fillProviders(list) {
     providers = list;
