@@ -84,18 +84,8 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
     const { request } = exchange;
     // Counted before the journal records: a reader woken by the journal's event sees it in the coverage.
     options.coverage?.record({
-      provider: definition.slug,
-      operationId: request.operation?.operationId,
-      method: request.method,
-      path: request.path,
-      status,
-      source: exchange.source,
-      query: request.query,
-      body: request.body,
-      errorCode: response.headers?.['x-sipmock-error'],
-      violations: exchange.violations ?? [],
-      overrideId: exchange.override?.id,
-      fault,
+      provider: definition.slug, operationId: request.operation?.operationId, method: request.method, path: request.path, status, source: exchange.source,
+      query: request.query, body: request.body, errorCode: response.headers?.['x-sipmock-error'], violations: exchange.violations ?? [], overrideId: exchange.override?.id, fault,
     });
     options.journal?.record({
       provider: definition.slug,
