@@ -144,6 +144,16 @@ describe('sipmock coverage <journal.ndjson>...', () => {
     expect(result.stdout).not.toContain(jwt);
   });
 
+  test('an empty journal covers nothing: every provider at 0%, and a threshold fails', async () => {
+    const empty = join(dir, 'empty.ndjson');
+    await writeFile(empty, '');
+    const result = await runInProcess(['coverage', empty, '--format', 'json', '--coverage-min', 'operations=1']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as CoverageReport;
+    expect(report.providers.map((p) => p.provider)).toEqual(['sippet', 'signalwire', 'voicetel', 'nebrija', 'yeti']);
+    expect(report.summary.operations.percent).toBe(0);
+  });
+
   test('refuses a missing file and a bad threshold with one line', async () => {
     const missing = await runInProcess(['coverage', join(dir, 'nope.ndjson')]);
     expect(missing.code).toBe(1);

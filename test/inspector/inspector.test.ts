@@ -66,6 +66,9 @@ describe.skipIf(NO_BROWSER)('the inspector in a real browser', () => {
     await page.fill('#filter-status', '4xx');
     await expect.poll(() => page.locator('.entry').count()).toBe(2);
     await page.fill('#filter-status', '');
+    await page.fill('#filter-operation', 'create_sip');
+    await expect.poll(() => page.locator('.entry').count()).toBe(2);
+    await page.fill('#filter-operation', '');
     await page.selectOption('#filter-provider', 'nebrija');
     await expect.poll(() => page.locator('.entry').count()).toBe(1);
     await page.selectOption('#filter-provider', '');
