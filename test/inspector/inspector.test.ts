@@ -107,6 +107,3 @@ describe.skipIf(NO_BROWSER)('the inspector in a real browser', () => {
     expect((await http(sipmock.url, GATEWAYS, { headers: auth })).status).toBe(200);
   }, 60_000);
 });
-
-// Shown only where the browser is missing, so the skip and its reason appear in the test report.
-test.skipIf(!NO_BROWSER)(`the inspector's browser test${SKIP_REASON}`, () => {});
