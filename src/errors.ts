@@ -87,6 +87,7 @@ export const MOCK_ERRORS = {
   MOCK_ERR_OVERRIDE_INVALID: { scope: 'control', status: 400, message: 'The override was refused: {why}' },
   MOCK_ERR_OVERRIDE_NOT_FOUND: { scope: 'control', status: 404, message: 'No override {id}; GET /__sipmock/overrides lists them' },
   MOCK_ERR_JOURNAL_FILTER: { scope: 'control', status: 400, message: 'Invalid journal filter {name}={value}: {why}' },
+  MOCK_ERR_COVERAGE_OPTION: { scope: 'control', status: 400, message: 'Invalid coverage option {name}={value}: {why}' },
   MOCK_ERR_CONTROL_NOT_FOUND: { scope: 'control', status: 404, message: 'No control route {method} {path}; see the README, "Control API"' },
   MOCK_ERR_CONTROL_BODY: { scope: 'control', status: 400, message: 'The control request body is not valid JSON: {why}' },
   MOCK_ERR_CONTROL_UNAUTHORIZED: { scope: 'control', status: 401, message: 'The control API needs Authorization: Bearer <control token>' },

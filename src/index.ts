@@ -22,6 +22,11 @@ export type { JournalBodySide, JournalEntry, JournalSource, JournalViolation } f
 export { JOURNAL_BODY_LIMIT } from './journal/entry.js';
 export type { JournalFilter } from './journal/journal-filter.js';
 export type { Fault, OverrideRespond, OverrideSpec } from './overrides/override-spec.js';
+export type {
+  CoverageCount, CoverageRatio, CoverageReport, CoverageSummary, CoverageThreshold, FieldCoverage, OperationCoverage, ProviderCoverage, StatusCoverage,
+} from './coverage/coverage-report.js';
+export type { CoverageIgnore, CoverageMetric, CoverageMinimum, CoverageOptions } from './coverage/coverage-options.js';
+export { formatCoverage, writeCoverageReport, COVERAGE_FILES, type CoverageFormat } from './coverage/coverage-files.js';
 export type { OverrideView } from './overrides/override-store.js';
 export type { LatencyOptions, LatencyRange } from './server/latency.js';
 export type { Logger, LogFormat, RequestLogEntry } from './server/logger.js';

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { registerCoverage } from './commands/coverage.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExportHar } from './commands/export-har.js';
 import { registerFixtures } from './commands/fixtures.js';
@@ -53,7 +54,7 @@ function createProgram(io: CommandIo): Command {
       'after',
       '\nserve is the default command: `sipmock --port 0` runs `sipmock serve --port 0`.\n\nExample:\n  $ sipmock serve --port 4010\n  $ sipmock verify signalwire --json',
     );
-  for (const register of [registerServe, registerRecord, registerImportHar, registerExportHar, registerFixtures, registerVerify, registerDiff]) {
+  for (const register of [registerServe, registerRecord, registerImportHar, registerExportHar, registerFixtures, registerVerify, registerDiff, registerCoverage]) {
     register(program, io);
   }
   return program;

@@ -42,3 +42,8 @@ export function toCount(value: string): number {
   if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new InvalidArgumentError('must be a whole number (0 or more)');
   return number;
 }
+
+/** A repeatable option: every value, in order. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

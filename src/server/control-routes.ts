@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { createCoverageRoutes } from '../coverage/coverage-routes.js';
 import { MockError } from '../errors.js';
+import { createInspectorRoutes } from '../inspector/inspector-routes.js';
 import type { StateStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import type { Logger } from './logger.js';
@@ -48,7 +50,11 @@ export function createControlRoutes(options: ControlRoutesOptions): Router {
   });
 
   router.use('/state', createStateRoutes(options));
-  if (options.kit) router.use(createKitRoutes(options.kit));
+  if (options.kit) {
+    router.use(createInspectorRoutes(options.kit));
+    router.use(createKitRoutes(options.kit));
+    router.use(createCoverageRoutes(options.kit));
+  }
 
   router.use((req, res) => {
     sendControlError(res, new MockError('MOCK_ERR_CONTROL_NOT_FOUND', { method: req.method, path: `/__sipmock${req.path}` }));
@@ -79,6 +85,11 @@ function guardControl(token: string | undefined) {
         new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'the Host header must be localhost, 127.0.0.1 or [::1] (DNS rebinding); start sipmock with --control-token to allow others' }),
       );
     }
+    // A page of another origin could still send a simple (no-preflight) POST through the browser: only
+    // the inspector, served from this origin, and non-browser clients may steer the mock.
+    if (isCrossOrigin(req)) {
+      return sendControlError(res, new MockError('MOCK_ERR_CONTROL_FORBIDDEN', { why: 'a page of another origin may not use the control API; start sipmock with --control-token to allow it' }));
+    }
     return next();
   };
 }
@@ -91,6 +102,17 @@ function digest(value: string): Buffer {
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function isCrossOrigin(req: Request): boolean {
+  if (req.get('sec-fetch-site')?.toLowerCase() === 'cross-site') return true;
+  const origin = req.get('origin');
+  if (origin === undefined || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== (req.headers.host ?? '').toLowerCase();
+  } catch {
+    return true;
+  }
 }
 
 function isLoopbackHost(host: string | undefined): boolean {

@@ -16,6 +16,8 @@ import { createControlRoutes } from './control-routes.js';
 import { createHttpServer, listen, type ListenerLimits } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
+import type { CoverageOptions } from '../coverage/coverage-options.js';
+import type { CoverageReport } from '../coverage/coverage-report.js';
 import type { Journal } from '../journal/journal.js';
 import type { OverrideSpec } from '../overrides/override-spec.js';
 import type { OverrideStore } from '../overrides/override-store.js';
@@ -73,6 +75,15 @@ export type Sipmock = {
   journal: Journal;
   overrides: OverrideStore;
   /**
+   * The contract coverage of every request answered since the start (or the last
+   * `DELETE /__sipmock/coverage`): operations, statuses and request fields, out of what the specs document.
+   *
+   * @example
+   * const report = sipmock.coverage({ ignore: ['delete_sip_gateway'], min: 'operations=80' });
+   * report.providers[0].summary.statuses.percent; // e.g. 37.5
+   */
+  coverage(options?: CoverageOptions): CoverageReport;
+  /**
    * Adds a runtime stub; the one added last wins. Returns its id and `remove()`.
    *
    * @example
@@ -114,7 +125,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
       slug,
       createProviderRoute({
         provider, auth, store, persist, replayer, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger,
-        journal: kit.journal, overrides: kit.overrides, open: kit.open, closing: kit.closing.signal,
+        journal: kit.journal, coverage: kit.coverage, overrides: kit.overrides, open: kit.open, closing: kit.closing.signal,
         latency: kit.latencyOf(slug), cors: kit.cors, rateLimiter: kit.rateLimiterOf(provider.definition),
       }),
     );
@@ -161,6 +172,7 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
     ownPorts,
     journal: kit.journal,
     overrides: kit.overrides,
+    coverage: (coverageOptions) => kit.coverageReport(coverageOptions),
     override: (spec) => addOverride(kit, spec),
     reset: async (scope) => {
       resetScope(kit, store, scope);

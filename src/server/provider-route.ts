@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CoverageRecorder } from '../coverage/coverage-recorder.js';
 import { MockError, toProviderError, type Violation } from '../errors.js';
 import type { JournalSource, JournalViolation } from '../journal/entry.js';
 import type { Journal } from '../journal/journal.js';
@@ -35,6 +36,8 @@ export type ProviderRouteOptions = {
   logger: Logger;
   /** Records every answered request (the request journal). */
   journal?: Journal;
+  /** Counts every answered request against the spec (the coverage report). */
+  coverage?: CoverageRecorder;
   /** Runtime stubs; checked after authentication unless one says skipAuth. */
   overrides?: OverrideStore;
   /** Where hung and trickling responses are kept, for close() to destroy. */
@@ -79,6 +82,11 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
     else payload = sendResponse(res, response, req.method === 'HEAD');
     const durationMs = performance.now() - started;
     const { request } = exchange;
+    // Counted before the journal records: a reader woken by the journal's event sees it in the coverage.
+    options.coverage?.record({
+      provider: definition.slug, operationId: request.operation?.operationId, method: request.method, path: request.path, status, source: exchange.source,
+      query: request.query, body: request.body, errorCode: response.headers?.['x-sipmock-error'], violations: exchange.violations ?? [], overrideId: exchange.override?.id, fault,
+    });
     options.journal?.record({
       provider: definition.slug,
       method: request.method,

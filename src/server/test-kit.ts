@@ -1,4 +1,8 @@
 import { appendFile } from 'node:fs/promises';
+import { toProviderModel, type ProviderModel } from '../coverage/coverage-model.js';
+import type { CoverageOptions } from '../coverage/coverage-options.js';
+import { CoverageRecorder } from '../coverage/coverage-recorder.js';
+import { buildCoverageReport, type CoverageReport } from '../coverage/coverage-report.js';
 import { MockError } from '../errors.js';
 import { openJournalFile, type JournalFile } from '../journal/journal-file.js';
 import { Journal } from '../journal/journal.js';
@@ -36,6 +40,10 @@ export type OverrideHandle = { id: string; remove(): boolean };
 /** The parts the provider routes and the control API share. */
 export type TestKit = {
   journal: Journal;
+  /** Counts every answered request, whatever the journal keeps; reset() leaves it, DELETE /__sipmock/coverage clears it. */
+  coverage: CoverageRecorder;
+  /** The coverage report of the served providers, from the counters. */
+  coverageReport(options?: CoverageOptions): CoverageReport;
   overrides: OverrideStore;
   open: OpenResponses;
   closing: AbortController;
@@ -58,11 +66,16 @@ export async function createTestKit(options: TestKitOptions, providers: MountedP
     closing.abort();
     open.destroyAll();
   };
+  const coverage = new CoverageRecorder((slug) => providers.find((p) => p.definition.slug === slug)?.definition.secretFields ?? []);
+  let models: ProviderModel[] | undefined;
   const served = providers.map((p) => p.definition.slug);
   const strangers = Object.keys(latency.byProvider ?? {}).filter((slug) => !served.includes(slug));
   if (strangers.length > 0) throw new MockError('MOCK_ERR_CONFIG', { why: `latency names ${strangers.join(', ')}, which is not served; served: ${served.join(', ')}` });
   return {
     journal,
+    coverage,
+    // The spec side is read on the first report: a server nobody asks for coverage never pays for it.
+    coverageReport: (coverageOptions) => buildCoverageReport((models ??= providers.map(toProviderModel)), coverage, coverageOptions),
     overrides: new OverrideStore(providers),
     open,
     closing,

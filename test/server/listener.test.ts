@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { StartOptions } from '../../src/server/create-app.js';
 import { chunk, openConnection, sleep, type RawConnection } from '../helpers/raw-http.js';
-import { useSipmock } from '../helpers/start-server.js';
+import { http, useSipmock } from '../helpers/start-server.js';
 
 const STATE = (host: string, extra = '') => `GET /__sipmock/state/signalwire HTTP/1.1\r\nHost: ${host}\r\n${extra}\r\n`;
 
@@ -123,5 +123,30 @@ describe('the control API and a body past its limit', () => {
     } finally {
       connection.destroy();
     }
+  });
+});
+
+describe('the control API refuses pages of other origins', () => {
+  const sipmock = useSipmock();
+
+  test.each([
+    [{ origin: 'http://evil.example' }],
+    [{ origin: 'null' }],
+    [{ 'sec-fetch-site': 'cross-site' }],
+  ])('a POST of an override with %o is refused with a JSON 403', async (headers) => {
+    const response = await http(sipmock.current.url, '/__sipmock/overrides', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...headers },
+      body: JSON.stringify({ provider: 'signalwire', operationId: 'list_sip_gateways', respond: { status: 500 } }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-sipmock-error')).toBe('MOCK_ERR_CONTROL_FORBIDDEN');
+    expect(((await http(sipmock.current.url, '/__sipmock/overrides')).json as { overrides: unknown[] }).overrides).toEqual([]);
+  });
+
+  test('the same origin (the inspector page) and clients without an Origin are served', async () => {
+    const url = new URL(sipmock.current.url);
+    expect((await http(sipmock.current.url, '/__sipmock/health', { headers: { origin: url.origin } })).status).toBe(200);
+    expect((await http(sipmock.current.url, '/__sipmock/health')).status).toBe(200);
   });
 });

@@ -1,9 +1,13 @@
+import { mkdir } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import { writeCoverageReport } from '../../coverage/coverage-files.js';
+import { toCoverageMinimum } from '../../coverage/coverage-options.js';
 import { PROVIDERS } from '../../providers/registry.js';
 import { startSipmock, type SipmockOptions } from '../../server/create-app.js';
 import { toLatencyOptions } from '../../server/latency.js';
 import { createLogger, type LogFormat } from '../../server/logger.js';
 import { untilStopped, type CommandIo } from '../io.js';
+import { checkThresholds } from './coverage-run.js';
 
 export type ServeOptions = {
   port: number;
@@ -25,6 +29,9 @@ export type ServeOptions = {
   latency?: string;
   cors?: true | string;
   rateLimits?: true;
+  coverageReport?: string;
+  coverageMin?: string;
+  coverageIgnore?: string[];
 };
 
 /** `sipmock serve` (its options are in serve.ts). Resolves once the server has stopped. */
@@ -32,6 +39,9 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
   // The logger only calls write(); a test's collector stands in for a stream.
   const stdout = io.stdout as Writable;
   const logger = createLogger({ format: options.logFormat, quiet: options.quiet, stream: stdout });
+  // A wrong threshold must fail the start, not the end of a long test run.
+  toCoverageMinimum(options.coverageMin);
+  if (options.coverageReport) await mkdir(options.coverageReport, { recursive: true });
   const credentials = options.credentials
     ? // Loaded only when asked for: the YAML parser costs a start that has no credentials file.
       await (await import('../../config/credentials-file.js')).loadCredentialsFile(options.credentials, PROVIDERS.map((p) => p.slug))
@@ -55,6 +65,13 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
     rateLimits: options.rateLimits === true,
     logger,
   });
+  const coverageOptions = { min: options.coverageMin, ignore: options.coverageIgnore };
+  try {
+    running.coverage(coverageOptions);
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
   // The ready lines are the contract with scripts that start sipmock: always printed, even with --quiet.
   const ready = createLogger({ format: options.logFormat, stream: stdout });
   for (const provider of running.providers) {
@@ -66,6 +83,13 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<void>
   const stoppedBy = await untilStopped(io);
   ready.info(`sipmock stopping (${stoppedBy}): finishing in-flight requests`);
   await running.close().catch(() => undefined);
+  if (!options.coverageReport && !options.coverageMin) return;
+  const report = running.coverage(coverageOptions);
+  if (options.coverageReport) {
+    await writeCoverageReport(options.coverageReport, report);
+    ready.info(`sipmock coverage report written to ${options.coverageReport}`);
+  }
+  checkThresholds(report, io);
 }
 
 function toReplay(options: ServeOptions): SipmockOptions['replay'] {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CommandIo } from '../io.js';
-import { toCount, toList, toPort, toPositiveInteger } from '../options.js';
+import { collect, toCount, toList, toPort, toPositiveInteger } from '../options.js';
 import type { ServeOptions } from './serve-run.js';
 
 export function registerServe(program: Command, io: CommandIo): void {
@@ -30,6 +30,9 @@ export function registerServe(program: Command, io: CommandIo): void {
     .option('--cors [origins]', 'answer CORS preflights for these comma-separated origins (all without a list); off: cross-site requests get a 403')
     .option('--rate-limits', "enforce each provider's documented rate limits (429s)")
     .option('--port-per-provider', 'also serve each provider on a port of its own, with its real paths at the root (printed at start)')
+    .option('--coverage-report <dir>', 'at shutdown, write the contract coverage report into <dir> (coverage.json, coverage-junit.xml, coverage.md, coverage.html)')
+    .option('--coverage-min <metrics>', 'at shutdown, exit with code 1 under these percentages, e.g. operations=80,statuses=50 (metrics: operations, statuses, fields)')
+    .option('--coverage-ignore <operationId[:status]>', 'leave an operation, or one of its statuses, out of the coverage percentages (repeatable)', collect)
     .option('--root <slug>', 'serve one provider with its real paths at the root of --port (the control API stays under /__sipmock)')
     .addHelpText('after', '\nExample:\n  $ sipmock serve --port 0 --providers sippet,yeti --log-format json')
     .action(async (options: ServeOptions) => {

@@ -1,7 +1,7 @@
 // A consumer's test, run by test/package/package.test.ts against the packed tarball: it imports
 // sipmock by name, is type-checked with tsc --strict, then runs with node.
 import assert from 'node:assert/strict';
-import { PROVIDERS, defineProvider, startSipmock, type JournalEntry, type OverrideSpec, type RunningSipmock } from 'sipmock';
+import { PROVIDERS, defineProvider, formatCoverage, startSipmock, type CoverageReport, type JournalEntry, type OverrideSpec, type RunningSipmock } from 'sipmock';
 
 const auth = { authorization: `Basic ${Buffer.from('bc949800-7b40-43cf-8438-a85facfcbdd1:PT0123456789abcdef').toString('base64')}` };
 
@@ -23,6 +23,13 @@ try {
 
   await sipmock.reset();
   assert.deepEqual(sipmock.journal.entries(), []);
+
+  // The coverage counters outlive reset(): the report covers the whole run.
+  const report: CoverageReport = sipmock.coverage({ min: { operations: 10 }, ignore: ['delete_sip_gateway:404'] });
+  assert.equal(report.requests, 3);
+  assert.equal(report.ok, true);
+  assert.deepEqual(report.providers[0].operations.find((op) => op.operationId === 'list_sip_gateways')?.undocumentedStatuses, [{ status: 503, count: 1 }]);
+  assert.match(formatCoverage(report, 'junit'), /<skipped message="ignored by --coverage-ignore"\/>/);
 
   // The types are real, not `any`: a fault that does not exist does not compile.
   // @ts-expect-error 'explode' is no fault
