@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import express, { type Express } from 'express';
 import { MockError } from '../errors.js';
 import { preloadFaker } from '../mock/faker.js';
-import { PROVIDERS } from '../providers/registry.js';
 import { DEFAULT_SPECS_DIR } from '../providers/spec-path.js';
 import type { ProviderDefinition } from '../providers/types.js';
-import { DEFAULT_FIXTURES_DIR, loadFixtures } from '../recording/fixture-files.js';
-import { Replayer, type ReplayMode } from '../recording/replay.js';
+import type { ReplayMode } from '../recording/replay.js';
 import { openStateFile } from '../state/state-file.js';
-import { DEFAULT_MAX_ACCOUNTS, StateStore, type ProviderStore } from '../state/store.js';
+import { DEFAULT_MAX_ACCOUNTS, StateStore } from '../state/store.js';
 import { controlErrorHandler, sendControlError } from './control-errors.js';
 import { createControlRoutes } from './control-routes.js';
-import { createHttpServer, listen, type ListenerLimits } from './listen.js';
+import { closeServer, createHttpServer, listen, trackUnusedConnections, type ListenerLimits } from './listen.js';
+import { createReplayer, selectProviders, toProviderStores } from './provider-selection.js';
 import { createLogger, type Logger } from './logger.js';
 import { mountProvider, type MountedProvider } from './mounted-provider.js';
 import type { CoverageOptions } from '../coverage/coverage-options.js';
@@ -283,38 +281,6 @@ function rootHandler(sipmock: Sipmock, slug: string): (req: IncomingMessage, res
   };
 }
 
-/** Connections that have not sent a request yet: node's closeIdleConnections leaves them open. */
-const unused = new WeakMap<Server, Set<Socket>>();
-
-function trackUnusedConnections(server: Server): void {
-  const sockets = new Set<Socket>();
-  unused.set(server, sockets);
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  server.on('request', (req: IncomingMessage) => sockets.delete(req.socket));
-}
-
-/**
- * In-flight requests finish; keep-alive connections are closed as soon as they are idle, and
- * connections a client opened in advance (undici does, after an aborted request) at once.
- */
-function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const closeUnused = () => {
-      server.closeIdleConnections();
-      for (const socket of unused.get(server) ?? []) socket.destroy();
-    };
-    const sweep = setInterval(closeUnused, 25);
-    server.close((error) => {
-      clearInterval(sweep);
-      return error ? reject(error) : resolve();
-    });
-    closeUnused();
-  });
-}
-
 /** Calls `log` at most once every ten seconds: a client looping over new credentials must not flood the log. */
 function throttled(log: () => void): () => void {
   let last = -Infinity;
@@ -323,36 +289,4 @@ function throttled(log: () => void): () => void {
     last = performance.now();
     log();
   };
-}
-
-function selectProviders(wanted: Array<string | ProviderDefinition> | undefined): ProviderDefinition[] {
-  if (!wanted || wanted.length === 0) return [...PROVIDERS];
-  const unknown = wanted.filter((entry): entry is string => typeof entry === 'string' && !PROVIDERS.some((p) => p.slug === entry));
-  if (unknown.length > 0) {
-    throw new MockError('MOCK_ERR_CONFIG', {
-      why: `unknown provider ${unknown.join(', ')}; known: ${PROVIDERS.map((p) => p.slug).join(', ')}`,
-    });
-  }
-  // Built-ins keep the registry's order; definitions of your own follow in the order given.
-  const chosen = [...PROVIDERS.filter((p) => wanted.includes(p.slug)), ...wanted.filter((entry): entry is ProviderDefinition => typeof entry !== 'string')];
-  const slugs = chosen.map((definition) => definition.slug);
-  const repeated = slugs.filter((slug, index) => slugs.indexOf(slug) !== index);
-  if (repeated.length > 0) throw new MockError('MOCK_ERR_CONFIG', { why: `provider ${[...new Set(repeated)].join(', ')} is given twice` });
-  return chosen;
-}
-
-function toProviderStores(definitions: ProviderDefinition[]): Map<string, ProviderStore> {
-  const stores = new Map<string, ProviderStore>();
-  for (const { slug, resources } of definitions) {
-    if (!resources) continue;
-    const collections = new Map(Object.entries(resources.collections).map(([name, collection]) => [name, collection.ids]));
-    stores.set(slug, { collections, seed: (state) => resources.seed(state) });
-  }
-  return stores;
-}
-
-async function createReplayer(replay: NonNullable<SipmockOptions['replay']>, definitions: ProviderDefinition[]): Promise<Replayer> {
-  const fixtures = await loadFixtures(replay.fixturesDir ?? DEFAULT_FIXTURES_DIR, definitions.map((d) => d.slug));
-  const ignored = new Map(definitions.map((d) => [d.slug, new Set([...d.secretFields, ...d.volatileFields])]));
-  return new Replayer(fixtures, replay.mode, ignored);
 }

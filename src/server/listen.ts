@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** How long and how many clients may hold the listener. Defaults: 10 s for headers, 30 s per request, 1024 connections. */
 export type ListenerLimits = {
@@ -36,4 +36,36 @@ export async function listen(server: Server, port: number, host: string): Promis
   });
   const bound = (server.address() as AddressInfo).port;
   return { port: bound, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` };
+}
+
+/** Connections that have not sent a request yet: node's closeIdleConnections leaves them open. */
+const unused = new WeakMap<Server, Set<Socket>>();
+
+export function trackUnusedConnections(server: Server): void {
+  const sockets = new Set<Socket>();
+  unused.set(server, sockets);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage) => sockets.delete(req.socket));
+}
+
+/**
+ * In-flight requests finish; keep-alive connections are closed as soon as they are idle, and
+ * connections a client opened in advance (undici does, after an aborted request) at once.
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const closeUnused = () => {
+      server.closeIdleConnections();
+      for (const socket of unused.get(server) ?? []) socket.destroy();
+    };
+    const sweep = setInterval(closeUnused, 25);
+    server.close((error) => {
+      clearInterval(sweep);
+      return error ? reject(error) : resolve();
+    });
+    closeUnused();
+  });
 }
