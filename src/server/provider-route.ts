@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoverageRecorder } from '../coverage/coverage-recorder.js';
-import { MockError, toProviderError, type Violation } from '../errors.js';
+import { MockError, toProviderError } from '../errors.js';
 import type { JournalSource, JournalViolation } from '../journal/entry.js';
 import type { Journal } from '../journal/journal.js';
 import { createJournalRedactor } from '../journal/redactor.js';
@@ -22,6 +22,8 @@ import type { MountedProvider } from './mounted-provider.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseBody, readRawBody } from './read-body.js';
 import { replayAnswer } from './replay-answer.js';
+import { toProviderRequest } from './provider-request.js';
+import { checkResponse, isMockControlError, toJournalViolation, toViolationsHeader } from './response-check.js';
 import { sendResponse } from './send.js';
 
 export type ProviderRouteOptions = {
@@ -195,10 +197,11 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
   if (hit) return answerOverride(hit, request, exchange, options);
   const anonymous = definition.anonymous?.[operation.operationId];
   if (options.replayer && !anonymous) {
+    const revision = options.store.revision;
     const replayed = replayAnswer(request, account, options);
     if (replayed) {
       exchange.source = 'fixture';
-      await options.persist?.();
+      await durable(revision, options);
       return replayed;
     }
   }
@@ -222,9 +225,9 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
   if (handler && account !== undefined) {
     exchange.source = 'state';
     const state = options.store.account(definition.slug, account);
+    const revision = options.store.revision;
     const response = await handler(request, { account, state, preferences, auth, baseUrl });
-    // A write is acknowledged only once it is durable, so a crash never loses an answered change.
-    await options.persist?.();
+    await durable(revision, options);
     return response;
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
@@ -237,61 +240,19 @@ function answerOverride(hit: OverrideHit, request: RoutedRequest, exchange: Exch
   return answered.response;
 }
 
+/**
+ * A write is acknowledged only once it is durable, so a crash never loses an answered change. A
+ * request that changed nothing does not wait: another request's failing save is not its answer.
+ */
+async function durable(revision: number, options: ProviderRouteOptions): Promise<void> {
+  if (options.store.revision !== revision) await options.persist?.();
+}
+
 /** A Prefer code, example or dynamic data asks for a documented response, which the spec gives, not state. */
 function prefersCannedResponse(preferences: Preferences): boolean {
   return preferences.code !== undefined || preferences.example !== undefined || preferences.dynamic === true;
 }
 
-/**
- * Checks an answer built at run time (state, generated data, rendered errors) against the
- * operation's documented response. Serialized examples were checked when the spec was tested.
- */
-function checkResponse(request: ProviderRequest, response: MockResponse): Violation[] {
-  const operation = request.operation;
-  if (!operation || response.body === undefined || Buffer.isBuffer(response.body)) return [];
-  if (!operation.responses.has(response.status)) return [];
-  const mediaType = toMediaType(response.headers?.['content-type']);
-  return operation.validateResponse(response.status, mediaType, response.body);
-}
-
-/** The violations as the `sl-violations` header value, as Prism does. */
-function toViolationsHeader(violations: Violation[]): string {
-  return JSON.stringify(
-    violations.slice(0, 20).map((v) => ({ location: ['response', 'body', ...v.path], severity: 'Error', code: v.rule, message: v.message })),
-  );
-}
-
-function toJournalViolation(side: JournalViolation['side'], violation: Violation): JournalViolation {
-  return { side, location: violation.location, path: violation.path, rule: violation.rule, message: violation.message };
-}
-
-function toProviderRequest(req: IncomingMessage, slug: string, mountPath: string): ProviderRequest {
-  // Express strips the mount path from req.url; originalUrl keeps what the client sent.
-  const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-  const url = toUrl(original, req.headers.host);
-  const query: Record<string, string> = Object.create(null);
-  for (const [name, value] of url.searchParams) query[name] = value;
-  let path = url.pathname.slice(mountPath.length) || '/';
-  // A client that keeps a link's path and puts its own base URL in front (SignalWire's SDK) sends the mount twice.
-  if (mountPath !== '' && path.startsWith(`${mountPath}/`)) path = path.slice(mountPath.length);
-  return { provider: slug, method: (req.method ?? 'GET').toUpperCase(), path, url, headers: req.headers, query, pathParams: {}, mediaType: '' };
-}
-
-/** The request URL; a malformed Host header falls back to loopback rather than failing the request. */
-function toUrl(path: string, host: string | undefined): URL {
-  try {
-    return new URL(path, `http://${host ?? '127.0.0.1'}`);
-  } catch {
-    return new URL(path, 'http://127.0.0.1');
-  }
-}
-
 function header(req: IncomingMessage, name: string): string | undefined {
   return headerValue(req.headers, name);
-}
-
-/** Errors about the mock's own controls (a bad Prefer header, no fixture to replay) are not the provider's answers. */
-function isMockControlError(response: MockResponse): boolean {
-  const code = response.headers?.['x-sipmock-error'];
-  return code !== undefined && (code.startsWith('MOCK_ERR_PREFER') || code === 'MOCK_ERR_REPLAY_UNMATCHED');
 }

@@ -43,6 +43,7 @@ export const DEFAULT_MAX_ACCOUNTS = 10_000;
 export class StateStore {
   private readonly accounts = new Map<string, Map<string, AccountState>>();
   private readonly listeners = new Set<(change: StateChange) => void>();
+  private changes = 0;
   private readonly clock: () => Date;
   private readonly maxAccounts: number;
   private written = 0;
@@ -188,7 +189,13 @@ export class StateStore {
     return accounts;
   }
 
+  /** Counts changes: a request that made none has nothing to wait for on disk. */
+  get revision(): number {
+    return this.changes;
+  }
+
   private notify(change: StateChange): void {
+    this.changes += 1;
     for (const listener of this.listeners) listener(change);
   }
 }
