@@ -126,7 +126,15 @@ export class MockError extends Error {
   constructor(code: MockErrorCode, values: Record<string, string | number> = {}, violations: Violation[] = []) {
     const entry = MOCK_ERRORS[code];
     const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
-    super(entry.message.replace(/\{(\w+)\}/g, (_, key: string) => strings[key] ?? `{${key}}`));
+    // Most MockErrors are answers (a 401, a 422), thrown on the request path thousands of times a
+    // second: capturing a stack costs a seventh of such a request. Bugs and startup errors keep theirs.
+    const limit = Error.stackTraceLimit;
+    if (code !== 'MOCK_ERR_INTERNAL' && entry.scope !== 'startup') Error.stackTraceLimit = 0;
+    try {
+      super(entry.message.replace(/\{(\w+)\}/g, (_, key: string) => strings[key] ?? `{${key}}`));
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.name = 'MockError';
     this.code = code;
     this.status = entry.status;
