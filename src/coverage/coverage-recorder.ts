@@ -2,6 +2,7 @@ import type { JournalEntry, JournalSource, JournalViolation } from '../journal/e
 import { createRedactionPolicy, type RedactionPolicy } from '../recording/redaction-policy.js';
 import { sentPaths } from './field-paths.js';
 import { toRejection } from './rejection.js';
+import { isJsonObject } from '../json-object.js';
 
 /** What the coverage counters need of one answered request: a live exchange or a journal entry. */
 export type CoverageSample = {
@@ -77,9 +78,9 @@ export class CoverageRecorder {
 
   /** Counts a journal entry (a line of a journal file); parts a hand-edited line gets wrong are left out. */
   recordEntry(entry: JournalEntry): void {
-    const response = isObject(entry.response) ? entry.response : undefined;
-    const request = isObject(entry.request) ? entry.request : undefined;
-    const errorCode = isObject(response?.headers) ? response.headers['x-sipmock-error'] : undefined;
+    const response = isJsonObject(entry.response) ? entry.response : undefined;
+    const request = isJsonObject(entry.request) ? entry.request : undefined;
+    const errorCode = isJsonObject(response?.headers) ? response.headers['x-sipmock-error'] : undefined;
     this.record({
       provider: entry.provider,
       operationId: entry.operationId ?? undefined,
@@ -87,7 +88,7 @@ export class CoverageRecorder {
       path: entry.path,
       status: Number.isInteger(response?.status) ? response!.status : 0,
       source: entry.source,
-      query: isObject(entry.query) ? entry.query : {},
+      query: isJsonObject(entry.query) ? entry.query : {},
       body: request?.bodyTruncated ? undefined : request?.body,
       errorCode: typeof errorCode === 'string' ? errorCode : undefined,
       violations: Array.isArray(entry.violations) ? entry.violations.filter(isViolation) : [],
@@ -159,10 +160,7 @@ function isControlError(code: string | undefined): boolean {
   return code !== undefined && (code.startsWith('MOCK_ERR_PREFER') || code === 'MOCK_ERR_REPLAY_UNMATCHED');
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isViolation(value: unknown): value is JournalViolation {
-  return isObject(value) && typeof value.side === 'string' && typeof value.location === 'string' && Array.isArray(value.path) && typeof value.message === 'string';
+  return isJsonObject(value) && typeof value.side === 'string' && typeof value.location === 'string' && Array.isArray(value.path) && typeof value.message === 'string';
 }

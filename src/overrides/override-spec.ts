@@ -1,6 +1,7 @@
 import { MockError } from '../errors.js';
 import type { Operation } from '../openapi/operation.js';
 import type { MountedProvider } from '../server/mounted-provider.js';
+import { isJsonObject } from '../json-object.js';
 
 export const FAULTS = ['reset', 'hang', 'empty', 'malformed', 'slow-body'] as const;
 /**
@@ -55,7 +56,7 @@ const RESPOND_KEYS = ['status', 'example', 'body', 'headers', 'fault'];
 
 /** Checks an override against the served providers and their specs; what is wrong is a 400 naming the field. */
 export function checkOverride(input: unknown, providers: readonly MountedProvider[]): CheckedOverride {
-  if (!isObject(input)) throw refuse('the body must be a JSON object');
+  if (!isJsonObject(input)) throw refuse('the body must be a JSON object');
   const unknown = Object.keys(input).filter((key) => !TOP_LEVEL.includes(key));
   if (unknown.length > 0) throw refuse(`unknown field ${unknown.join(', ')}; fields are ${TOP_LEVEL.join(', ')}`);
   const spec = input as OverrideSpec;
@@ -93,22 +94,22 @@ function resolveOperation(spec: OverrideSpec, provider: MountedProvider): { oper
 
 function checkMatch(match: OverrideSpec['match']): void {
   if (match === undefined) return;
-  if (!isObject(match)) throw refuse('match must be an object');
+  if (!isJsonObject(match)) throw refuse('match must be an object');
   const unknown = Object.keys(match).filter((key) => !['account', 'query', 'body', 'headers'].includes(key));
   if (unknown.length > 0) throw refuse(`unknown match field ${unknown.join(', ')}; fields are account, query, body, headers`);
   if (match.account !== undefined && typeof match.account !== 'string') throw refuse('match.account must be a string');
-  if (match.query !== undefined && !isObject(match.query)) throw refuse('match.query must be an object');
-  if (match.headers !== undefined && !isObject(match.headers)) throw refuse('match.headers must be an object');
+  if (match.query !== undefined && !isJsonObject(match.query)) throw refuse('match.query must be an object');
+  if (match.headers !== undefined && !isJsonObject(match.headers)) throw refuse('match.headers must be an object');
 }
 
 function checkRespond(respond: unknown, where: string): OverrideRespond {
-  if (!isObject(respond)) throw refuse(`${where} must be an object`);
+  if (!isJsonObject(respond)) throw refuse(`${where} must be an object`);
   const unknown = Object.keys(respond).filter((key) => !RESPOND_KEYS.includes(key));
   if (unknown.length > 0) throw refuse(`unknown field ${where}.${unknown.join(', ')}; fields are ${RESPOND_KEYS.join(', ')}`);
   const r = respond as OverrideRespond;
   if (r.status !== undefined && !(Number.isInteger(r.status) && r.status >= 100 && r.status <= 599)) throw refuse(`${where}.status must be an HTTP status (100-599)`);
   if (r.fault !== undefined && !FAULTS.includes(r.fault)) throw refuse(`${where}.fault must be one of ${FAULTS.join(', ')}`);
-  if (r.headers !== undefined && (!isObject(r.headers) || Object.values(r.headers).some((v) => typeof v !== 'string'))) {
+  if (r.headers !== undefined && (!isJsonObject(r.headers) || Object.values(r.headers).some((v) => typeof v !== 'string'))) {
     throw refuse(`${where}.headers must map names to strings`);
   }
   if (r.example !== undefined && typeof r.example !== 'string') throw refuse(`${where}.example must be a string`);
@@ -136,9 +137,6 @@ function checkDelay(spec: OverrideSpec): void {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function refuse(why: string): MockError {
   return new MockError('MOCK_ERR_OVERRIDE_INVALID', { why });

@@ -5,6 +5,7 @@ import type { StoredRecord } from '../state/collection.js';
 import type { ControlRoutesOptions } from './control-routes.js';
 import type { MountedProvider } from './mounted-provider.js';
 import { closeOnOverflow, readRawBody } from './read-body.js';
+import { isJsonObject } from '../json-object.js';
 
 /** Records by collection name, as GET returns them and PUT takes them. */
 type AccountRecords = Record<string, StoredRecord[]>;
@@ -75,10 +76,10 @@ export function createStateRoutes(options: ControlRoutesOptions): Router {
     const single = account(req);
     const body = req.body as Partial<StateDocument> | undefined;
     const accounts = single !== undefined ? { [single]: req.body as AccountRecords } : body?.accounts;
-    if (!isObject(accounts)) {
+    if (!isJsonObject(accounts)) {
       throw new MockError('MOCK_ERR_STATE_INVALID', { provider: mounted.definition.slug, why: 'send {"accounts": {"<account>": {"<collection>": [records]}}}, or the collections of one account with ?account=' });
     }
-    const allocation = single === undefined && isObject(body?.allocation) ? body.allocation : {};
+    const allocation = single === undefined && isJsonObject(body?.allocation) ? body.allocation : {};
     const snapshots: Record<string, AccountSnapshot> = Object.create(null);
     for (const [name, records] of Object.entries(accounts)) {
       define(snapshots, name, toSnapshot(mounted, name, records, Object.hasOwn(allocation, name) ? allocation[name] : undefined));
@@ -95,7 +96,7 @@ function toSnapshot(provider: MountedProvider, account: string, records: Account
   const { slug, resources } = provider.definition;
   const collections = resources!.collections;
   const refuse = (why: string) => new MockError('MOCK_ERR_STATE_INVALID', { provider: slug, why: `account "${account}": ${why}` });
-  if (!isObject(records)) throw refuse('expected an object of collections');
+  if (!isJsonObject(records)) throw refuse('expected an object of collections');
   const snapshot: AccountSnapshot = { draws: toCount(allocation?.draws), collections: Object.create(null) };
   for (const [name, list] of Object.entries(records)) {
     if (!Object.hasOwn(collections, name)) throw refuse(`unknown collection "${name}"; known: ${Object.keys(collections).join(', ')}`);
@@ -105,7 +106,7 @@ function toSnapshot(provider: MountedProvider, account: string, records: Account
     const mediaType = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType ?? 'application/json';
     const ids = new Set<string>();
     list.forEach((record, index) => {
-      if (!isObject(record) || typeof record.id !== 'string' || record.id === '') throw refuse(`${name}[${index}] needs a string id`);
+      if (!isJsonObject(record) || typeof record.id !== 'string' || record.id === '') throw refuse(`${name}[${index}] needs a string id`);
       if (ids.has(record.id)) throw refuse(`${name}[${index}] repeats id "${record.id}"`);
       ids.add(record.id);
       const violations = operation.validateResponse(operation.successStatus, mediaType, definition.render(record, { baseUrl: `http://127.0.0.1/${slug}` }));
@@ -115,14 +116,11 @@ function toSnapshot(provider: MountedProvider, account: string, records: Account
       }
     });
     const sequences = allocation?.sequences;
-    define(snapshot.collections, name, { sequence: toCount(isObject(sequences) && Object.hasOwn(sequences, name) ? sequences[name] : 0), records: list });
+    define(snapshot.collections, name, { sequence: toCount(isJsonObject(sequences) && Object.hasOwn(sequences, name) ? sequences[name] : 0), records: list });
   }
   return snapshot;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function toCount(value: unknown): number {
   return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0;

@@ -4,6 +4,7 @@ import { MockError } from '../errors.js';
 import type { AccountSnapshot } from './account-state.js';
 import type { LogEntry } from './change-batch.js';
 import type { StateSnapshot, StateStore } from './store.js';
+import { isJsonObject } from '../json-object.js';
 
 /** The snapshot file (format "sipmock-state", version 1, as every sipmock wrote it), or undefined when there is none. */
 export async function readSnapshot(file: string): Promise<StateSnapshot | undefined> {
@@ -21,7 +22,7 @@ export async function readSnapshot(file: string): Promise<StateSnapshot | undefi
     throw new MockError('MOCK_ERR_STATE_FILE', { file, why: `it is not valid JSON (${(error as Error).message}); it may be truncated` });
   }
   const snapshot = parsed as Partial<StateSnapshot>;
-  if (snapshot?.format !== 'sipmock-state' || snapshot.version !== 1 || !isObject(snapshot.providers)) {
+  if (snapshot?.format !== 'sipmock-state' || snapshot.version !== 1 || !isJsonObject(snapshot.providers)) {
     throw new MockError('MOCK_ERR_STATE_FILE', { file, why: 'it is not a sipmock state file (format "sipmock-state", version 1)' });
   }
   for (const [slug, accounts] of Object.entries(snapshot.providers)) {
@@ -104,30 +105,27 @@ function parseBatch(line: string): LogEntry[] | undefined {
 }
 
 function isEntry(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isJsonObject(value)) return false;
   if (typeof value.reset === 'string') return true;
   if (typeof value.p !== 'string' || typeof value.a !== 'string') return false;
   if (value.drop === true) return true;
   if ('account' in value) return isAccount(value.account);
   return (
-    isObject(value.alloc) &&
-    isObject(value.alloc.sequences) &&
-    isObject(value.put) &&
+    isJsonObject(value.alloc) &&
+    isJsonObject(value.alloc.sequences) &&
+    isJsonObject(value.put) &&
     Object.values(value.put).every((list) => Array.isArray(list) && list.every(hasStringId)) &&
-    isObject(value.del) &&
+    isJsonObject(value.del) &&
     Object.values(value.del).every((list) => Array.isArray(list) && list.every((id) => typeof id === 'string'))
   );
 }
 
 function isAccount(data: unknown): data is AccountSnapshot {
   const collections = (data as { collections?: unknown })?.collections;
-  return isObject(collections) && Object.values(collections).every((c) => Array.isArray((c as { records?: unknown })?.records) && (c as { records: unknown[] }).records.every(hasStringId));
+  return isJsonObject(collections) && Object.values(collections).every((c) => Array.isArray((c as { records?: unknown })?.records) && (c as { records: unknown[] }).records.every(hasStringId));
 }
 
-function isObject(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function hasStringId(record: unknown): boolean {
-  return isObject(record) && typeof record.id === 'string';
+  return isJsonObject(record) && typeof record.id === 'string';
 }

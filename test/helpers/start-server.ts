@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSipmock, type RunningSipmock, type SipmockOptions } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
+import type { ProviderCall } from '../../src/providers/types.js';
 
 /**
  * Starts a real sipmock on an ephemeral port for the enclosing describe block and closes it after.
@@ -30,4 +31,12 @@ export async function http(baseUrl: string, path: string, init: RequestInit = {}
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json };
+}
+
+/** A client of one provider at `baseUrl` (its base URL on the mock), as a definition's `auth.example` takes it. */
+export function providerCaller(baseUrl: string): ProviderCall {
+  return async ({ method, path, headers, body }) => {
+    const response = await http(baseUrl, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: response.json };
+  };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_FIXTURES_DIR, saveFixture } from '../../src/recording/fixture-f
 import { startSipmock } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { Operation } from '../../src/openapi/operation.js';
+import { providerCaller } from '../helpers/start-server.js';
 
 /** Placeholder secrets, as a recorder writes them (src/recording/fixture.ts). */
 const REDACTED = { authorization: '<redacted:token>', password: '<redacted:password>', apikey: '<redacted:apikey>', jwt: '<redacted:jwt>' };
@@ -32,10 +33,7 @@ export async function generateSampleFixtures(dir: string): Promise<Fixture[]> {
   try {
     for (const provider of running.providers) {
       const slug = provider.definition.slug;
-      const credentials = await provider.definition.auth.example(async (request) => {
-        const response = await fetch(`${running.url}/${slug}${request.path}`, { method: request.method, headers: request.headers, body: JSON.stringify(request.body) });
-        return { status: response.status, body: await response.json().catch(() => undefined) };
-      });
+      const credentials = await provider.definition.auth.example(providerCaller(`${running.url}/${slug}`));
       const specVersion = String(provider.spec.document.info.version);
       const ordered = [...provider.operations].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
       const send = async (operation: Operation, scenario: string | undefined, headers: Record<string, string>, extra?: ExtraExchange) => {

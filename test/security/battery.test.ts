@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Operation } from '../../src/openapi/operation.js';
-import type { ProviderCall } from '../../src/providers/types.js';
 import type { MountedProvider } from '../../src/server/mounted-provider.js';
 import { PROVIDER_CASES } from '../helpers/provider-cases.js';
 import { openConnection } from '../helpers/raw-http.js';
 import { fillPath, requestExample } from '../helpers/spec-requests.js';
-import { http, useSipmock } from '../helpers/start-server.js';
+import { http, providerCaller, useSipmock } from '../helpers/start-server.js';
 import { recordingLogger } from '../state/gateways.js';
 import { BODY_CASES, FRAMING_CASES, HEADER_CASES, QUERY_CASES, seeded, type HostileCase } from './hostile-cases.js';
 
@@ -83,10 +82,6 @@ async function normalRequest(provider: MountedProvider, credentials: Record<stri
   return response.status;
 }
 
-const callFor = (slug: string): ProviderCall => async (request) => {
-  const response = await http(sipmock.current.url, `/${slug}${request.path}`, { method: request.method, headers: request.headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
-  return { status: response.status, body: response.json };
-};
 
 test('hostile bodies, queries, headers and framing on every operation and the control API: no 5xx, no crash, normal answers after', async () => {
   const started = performance.now();
@@ -113,7 +108,7 @@ test('hostile bodies, queries, headers and framing on every operation and the co
   const credentials = new Map<string, Record<string, string>>();
   for (const provider of providers) {
     const { slug } = provider.definition;
-    credentials.set(slug, await provider.definition.auth.example(callFor(slug)));
+    credentials.set(slug, await provider.definition.auth.example(providerCaller(`${sipmock.current.url}/${slug}`)));
     expect(await normalRequest(provider, credentials.get(slug)!), `${slug} before: ${logger.errors.join("\n")}`).toBeLessThan(300);
     for (const operation of provider.operations) {
       const path = pathOf(provider, operation);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROVIDERS } from '../../src/providers/registry.js';
-import type { ProviderCall } from '../../src/providers/types.js';
 import { startSipmock, type RunningSipmock } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
-import { http } from '../helpers/start-server.js';
+import { http, providerCaller } from '../helpers/start-server.js';
 
 /** Every absolute http(s) URL anywhere in a JSON body. */
 function linksIn(value: unknown, found: string[] = []): string[] {
@@ -11,13 +10,6 @@ function linksIn(value: unknown, found: string[] = []): string[] {
   else if (Array.isArray(value)) value.forEach((item) => linksIn(item, found));
   else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => linksIn(item, found));
   return found;
-}
-
-function caller(base: string): ProviderCall {
-  return async ({ method, path, headers, body }) => {
-    const response = await http(base, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: response.json };
-  };
 }
 
 describe('serve --port-per-provider: each provider at its real paths on a port of its own', () => {
@@ -41,7 +33,7 @@ describe('serve --port-per-provider: each provider at its real paths on a port o
     let followed = 0;
     for (const provider of running.providers) {
       const base = running.baseUrl(provider.definition.slug);
-      const headers = await provider.definition.auth.example(caller(base));
+      const headers = await provider.definition.auth.example(providerCaller(base));
       const lists = provider.operations.filter((o) => o.method === 'GET' && o.needsCredentials && !o.pathTemplate.includes('{'));
       for (const operation of lists) {
         const accept = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType ?? 'application/json';

@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Operation } from '../../src/openapi/operation.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
-import type { ProviderCall } from '../../src/providers/types.js';
 import { loadFixtures, DEFAULT_FIXTURES_DIR } from '../../src/recording/fixture-files.js';
 import { startSipmock, type RunningSipmock } from '../../src/server/create-app.js';
 import type { MountedProvider } from '../../src/server/mounted-provider.js';
 import { createLogger } from '../../src/server/logger.js';
-import { http } from '../helpers/start-server.js';
-
-/** A client of one provider on a running server, calling it by the provider's real paths. */
-function caller(running: RunningSipmock, slug: string): ProviderCall {
-  return async ({ method, path, headers, body }) => {
-    const response = await http(running.url, `/${slug}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: response.json };
-  };
-}
+import { http, providerCaller } from '../helpers/start-server.js';
 
 const stateful = PROVIDERS.filter((p) => p.resources);
 
@@ -57,7 +48,7 @@ describe('collections own their ids', () => {
   test('a create after GET and PUT of the state dump gets a new id and overwrites nothing, for every UUID collection', async () => {
     for (const { provider, collection, operation } of cases()) {
       const { slug } = provider.definition;
-      const call = caller(running, slug);
+      const call = providerCaller(`${running.url}/${slug}`);
       const headers = { ...(await provider.definition.auth.example(call)), 'content-type': operation.requestMediaTypes[0], accept: operation.requestMediaTypes[0] };
       const create = () => call({ method: 'POST', path: operation.pathTemplate, headers, body: firstRequestExample(operation) });
       const first = await create();
@@ -79,7 +70,7 @@ describe('collections own their ids', () => {
   test('a PUT without the allocation still never reuses a stored id', async () => {
     for (const { provider, collection, operation } of cases()) {
       const { slug } = provider.definition;
-      const call = caller(running, slug);
+      const call = providerCaller(`${running.url}/${slug}`);
       const headers = { ...(await provider.definition.auth.example(call)), 'content-type': operation.requestMediaTypes[0], accept: operation.requestMediaTypes[0] };
       await http(running.url, `/__sipmock/state/${slug}`, { method: 'DELETE' });
       const first = await call({ method: 'POST', path: operation.pathTemplate, headers, body: firstRequestExample(operation) });
