@@ -3,6 +3,7 @@ import { toPointer } from '../../openapi/schema-validator.js';
 import type { RoutedRequest } from '../types.js';
 import { ashErrors, type AshError } from './ash-error.js';
 import { inspect } from './elixir-inspect.js';
+import { valueAt } from '../../json-object.js';
 
 const JSON_API = 'application/vnd.api+json';
 /** Attributes the create action requires: their schema is not wrapped in `anyOf: [null, ...]`. */
@@ -93,11 +94,3 @@ function dedupe(errors: AshError[]): AshError[] {
   });
 }
 
-function valueAt(body: unknown, path: string[]): unknown {
-  let value = body;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}

@@ -5,6 +5,7 @@ import type { ProviderRequest, MockResponse } from '../types.js';
 import { YetiErrors, type ResourceError } from './jsonapi-errors.js';
 import { badRequest, queryError } from './query-errors.js';
 import { reparseRefused } from './spec-refusals.js';
+import { valueAt } from '../../json-object.js';
 
 const MEDIA_TYPE = 'application/vnd.api+json';
 
@@ -149,14 +150,6 @@ function attributeMessage(violation: Violation, value: unknown, attribute: strin
   }
 }
 
-function valueAt(body: unknown, path: string[]): unknown {
-  let node = body;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
 
 /**
  * Errors of the token endpoint, which is no jsonapi-resources controller: Rails' own exception
