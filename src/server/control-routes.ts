@@ -11,6 +11,7 @@ import type { MountedProvider } from './mounted-provider.js';
 import { createKitRoutes } from './kit-routes.js';
 import { createStateRoutes } from './state-routes.js';
 import type { TestKit } from './test-kit.js';
+import { isSameOrigin } from './cors.js';
 
 const require = createRequire(import.meta.url);
 export const VERSION = (require('../../package.json') as { version: string }).version;
@@ -107,12 +108,7 @@ function isLoopback(address: string | undefined): boolean {
 function isCrossOrigin(req: Request): boolean {
   if (req.get('sec-fetch-site')?.toLowerCase() === 'cross-site') return true;
   const origin = req.get('origin');
-  if (origin === undefined || origin === 'null') return origin === 'null';
-  try {
-    return new URL(origin).host !== (req.headers.host ?? '').toLowerCase();
-  } catch {
-    return true;
-  }
+  return origin !== undefined && !isSameOrigin(origin, req.headers.host);
 }
 
 function isLoopbackHost(host: string | undefined): boolean {

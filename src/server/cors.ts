@@ -58,7 +58,7 @@ function isAllowed(origin: string, policy: CorsPolicy | undefined): boolean {
   return policy.origins === '*' || policy.origins.includes(origin);
 }
 
-function isSameOrigin(origin: string, host: string | undefined): boolean {
+export function isSameOrigin(origin: string, host: string | undefined): boolean {
   try {
     return host !== undefined && new URL(origin).host === host;
   } catch {
