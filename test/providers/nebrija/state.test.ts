@@ -6,6 +6,9 @@ import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js
 /**
  * Nebrija's stateful SIP trunks: CRUD over stored trunks, the masked password and its "********"
  * keep rule, read-only system trunks, partial updates, accounts by bearer token.
+ * Source: Nebrija's PATCH page, https://docs.nebrijaai.com/api-reference/sip-trunks/actualizar-sip-trunk
+ * (the seed, ../shared/seeds/003_58c35568053963e9.txt): the mask, the keep rule and system trunks.
+ * The other operations' details are not public and are the spec's x-sipmock-assumptions.
  */
 const T0 = '2025-03-01T10:00:00.000Z';
 let clock = new Date(T0);

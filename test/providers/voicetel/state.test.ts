@@ -4,6 +4,8 @@ import { http, useSipmock, type HttpResult } from '../../helpers/start-server.js
 /**
  * VoiceTel v2.1 with state: routes from 1000, the system routes always listed first, batches that
  * answer 200 or 409 with success and failure lists, and DIDs that pin a gateway.
+ * Source: VoiceTel Gateways API v2.1.6, voicetel/voicetel.github.io@b313046 vendor/api-specs/gateways.json
+ * (and numbers.json beside it), rendered at https://voicetel.com/docs/api/v2.1/gateways/.
  */
 const sipmock = useSipmock({ providers: ['voicetel'] });
 
