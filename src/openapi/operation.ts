@@ -19,9 +19,9 @@ export type OperationResponse = {
 
 /** What a request carries, after parsing, for validation. */
 export type RequestParts = {
-  pathParams: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
+  readonly pathParams: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body?: unknown;
   /** The request's media type, lower-case, without parameters; '' when the request had no body. */
   mediaType: string;
 };
@@ -46,6 +46,8 @@ export type Operation = {
   responses: Map<number, OperationResponse>;
   /** The lowest documented 2xx. */
   successStatus: number;
+  /** The media types of the success response (what Accept is checked against); empty without a body. */
+  successMediaTypes: string[];
   validateRequest(parts: RequestParts): Violation[];
   validateResponse(status: number, mediaType: string, body: unknown): Violation[];
 };
@@ -70,6 +72,7 @@ export function createOperation(source: IHttpOperation): Operation {
     if (Number.isInteger(status)) responses.set(status, toOperationResponse(response));
   }
   const successStatus = Math.min(...[...responses.keys()].filter((s) => s >= 200 && s < 300));
+  const success = Number.isFinite(successStatus) ? successStatus : Math.min(...responses.keys());
   const bodyContents = source.request?.body?.contents ?? [];
   let requestValidators: RequestValidators | undefined;
   const responseValidators = new Map<string, SchemaValidator>();
@@ -93,7 +96,8 @@ export function createOperation(source: IHttpOperation): Operation {
     bodyRequired: source.request?.body?.required === true,
     needsCredentials: (source.security ?? []).some((requirement) => requirement.length > 0),
     responses,
-    successStatus: Number.isFinite(successStatus) ? successStatus : Math.min(...responses.keys()),
+    successStatus: success,
+    successMediaTypes: responses.get(success)?.contents.map((c) => c.mediaType) ?? [],
     validateRequest(parts) {
       requestValidators ??= compileRequestValidators(source, validators);
       return requestValidators.validate(parts);

@@ -20,7 +20,8 @@ import type { Journal } from '../journal/journal.js';
 import type { OverrideSpec } from '../overrides/override-spec.js';
 import type { OverrideStore } from '../overrides/override-store.js';
 import { createProviderRoute, type ProviderRoute } from './provider-route.js';
-import { closeOnOverflow, DEFAULT_BODY_LIMIT } from './read-body.js';
+import { isPromise } from './maybe-async.js';
+import { closeOnOverflow, DEFAULT_BODY_LIMIT, hasBody } from './read-body.js';
 import { addOverride, createTestKit, resetScope, type OverrideHandle, type ResetScope, type TestKitOptions } from './test-kit.js';
 
 export const CONTROL_PREFIX = '/__sipmock';
@@ -141,12 +142,18 @@ export async function createSipmock(options: SipmockOptions = {}): Promise<Sipmo
   });
   app.use(controlErrorHandler(logger));
 
+  const failed = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    logger.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
+    if (!res.headersSent) res.writeHead(500).end();
+  };
   const serve = (route: ProviderRoute, req: IncomingMessage, res: ServerResponse, mountPath: string) => {
-    closeOnOverflow(req, res);
-    route(req, res, mountPath).catch((error: unknown) => {
-      logger.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    if (hasBody(req)) closeOnOverflow(req, res);
+    try {
+      const served = route(req, res, mountPath);
+      if (isPromise(served)) served.catch((error: unknown) => failed(req, res, error));
+    } catch (error) {
+      failed(req, res, error);
+    }
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';

@@ -16,6 +16,8 @@ export type RequestLogEntry = {
 };
 
 export type Logger = {
+  /** False when request lines go nowhere: the caller then skips building them. */
+  readonly logsRequests?: boolean;
   request(entry: RequestLogEntry): void;
   info(message: string): void;
   error(message: string): void;
@@ -33,6 +35,7 @@ export function createLogger(options: { format?: LogFormat; quiet?: boolean; str
     stream.write(`${line}\n`);
   };
   return {
+    logsRequests: !options.quiet,
     request(entry) {
       if (options.quiet) return;
       if (format === 'json') return write(JSON.stringify({ level: 'info', ...entry }));

@@ -3,7 +3,7 @@ import type { CoverageRecorder } from '../coverage/coverage-recorder.js';
 import { MockError, toProviderError } from '../errors.js';
 import type { JournalSource, JournalViolation } from '../journal/entry.js';
 import type { Journal } from '../journal/journal.js';
-import { createJournalRedactor } from '../journal/redactor.js';
+import { createJournalRedactor, type JournalRedactor } from '../journal/redactor.js';
 import { sendFault, type OpenResponses } from '../overrides/faults.js';
 import { toOverrideAnswer } from '../overrides/override-answer.js';
 import type { Fault } from '../overrides/override-spec.js';
@@ -12,12 +12,14 @@ import { headerValue } from '../mock/headers.js';
 import { toMediaType } from '../mock/media-type.js';
 import { toPreferences, type Preferences } from '../mock/preferences.js';
 import { respondFromSpec } from '../mock/respond.js';
+import type { Operation } from '../openapi/operation.js';
 import type { AuthContext, MockResponse, ProviderRequest, RoutedRequest } from '../providers/types.js';
 import type { Replayer } from '../recording/replay.js';
 import type { StateStore } from '../state/store.js';
 import { answerPreflight, checkCrossSite, corsHeaders, type CorsPolicy } from './cors.js';
 import { pickDelay, sleep, type LatencyRange } from './latency.js';
 import type { Logger } from './logger.js';
+import { andThen, isPromise, type MaybePromise } from './maybe-async.js';
 import type { MountedProvider } from './mounted-provider.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { parseBody, readRawBody } from './read-body.js';
@@ -55,90 +57,121 @@ export type ProviderRouteOptions = {
 };
 
 /** Serves one request; `mountPath` is the prefix the provider is mounted at ('' at the root of its own port). */
-export type ProviderRoute = (req: IncomingMessage, res: ServerResponse, mountPath: string) => Promise<void>;
+export type ProviderRoute = (req: IncomingMessage, res: ServerResponse, mountPath: string) => MaybePromise<void>;
+
+/** An answer, and why it is not the one asked for (an error's message, a broken spec), for the log. */
+type Answered = { response: MockResponse; reason?: string };
 
 /**
  * The one handler of a provider: route → read body → authenticate → replay → media types →
  * validate → answer (the provider's own handler, or the spec) → send. Every failure is a
- * MockError rendered in the provider's own format at the end.
+ * MockError rendered in the provider's own format at the end. Steps wait only when they must (a
+ * body, a save, a delay): a request that needs none is answered in the turn it arrived in.
  */
 export function createProviderRoute(options: ProviderRouteOptions): ProviderRoute {
-  const { provider, logger } = options;
-  const { definition } = provider;
-
+  const { definition } = options.provider;
   const redactor = createJournalRedactor(definition.secretFields);
-  return async function providerRoute(req, res, mountPath) {
+  return function providerRoute(req, res, mountPath) {
     const started = performance.now();
     const startedAt = Date.now();
     // A CORS preflight is browser plumbing, not a call to the provider: answered here, not journaled.
     const preflight = answerPreflight(req, options.cors);
     if (preflight) return void sendResponse(res, preflight, false);
     const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath, source: 'spec' };
-    const { response, reason } = await answerOrRender(req, exchange, options);
-    const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
-    if (delay > 0) await sleep(delay, options.closing);
-    const fault = exchange.override?.fault;
-    let status = response.status;
-    let payload: Buffer | undefined;
-    if (fault) status = sendFault(res, response, fault, options.open);
-    else payload = sendResponse(res, response, req.method === 'HEAD');
-    const durationMs = performance.now() - started;
-    const { request } = exchange;
-    // Counted before the journal records: a reader woken by the journal's event sees it in the coverage.
-    options.coverage?.record({
-      provider: definition.slug, operationId: request.operation?.operationId, method: request.method, path: request.path, status, source: exchange.source,
-      query: request.query, body: request.body, errorCode: response.headers?.['x-sipmock-error'], violations: exchange.violations ?? [], overrideId: exchange.override?.id, fault,
+    return andThen(answerOrRender(req, exchange, options), (answered) => {
+      const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
+      const deliver = () => send(req, res, exchange, answered, { started, startedAt, redactor }, options);
+      return delay > 0 ? sleep(delay, options.closing).then(deliver) : deliver();
     });
-    options.journal?.record({
-      provider: definition.slug,
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      operationId: request.operation?.operationId,
-      account: exchange.account,
-      requestHeaders: req.headers,
-      requestBody: exchange.raw,
-      status,
-      responseHeaders: response.headers ?? {},
-      responseBody: req.method === 'HEAD' ? undefined : payload,
-      startedAt,
-      durationMs,
-      source: exchange.source,
-      overrideId: exchange.override?.id,
-      undocumented: exchange.override?.undocumented,
-      fault,
-      violations: exchange.violations ?? [],
-      redactor,
-    });
-    const time = new Date(startedAt).toISOString();
-    logger.request({ time, provider: definition.slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
   };
+}
+
+/** Sends the answer (or the override's fault), then counts it in the coverage, the journal and the log. */
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  exchange: Exchange,
+  { response, reason }: Answered,
+  timing: { started: number; startedAt: number; redactor: JournalRedactor },
+  options: ProviderRouteOptions,
+): void {
+  const { slug } = options.provider.definition;
+  const fault = exchange.override?.fault;
+  let status = response.status;
+  let payload: Buffer | undefined;
+  if (fault) status = sendFault(res, response, fault, options.open);
+  else payload = sendResponse(res, response, req.method === 'HEAD');
+  const durationMs = performance.now() - timing.started;
+  const { request } = exchange;
+  const violations = exchange.violations ?? [];
+  // Counted before the journal records: a reader woken by the journal's event sees it in the coverage.
+  options.coverage?.record({
+    provider: slug, operationId: request.operation?.operationId, method: request.method, path: request.path, status, source: exchange.source,
+    query: request.query, body: request.body, errorCode: response.headers?.['x-sipmock-error'], violations, overrideId: exchange.override?.id, fault,
+  });
+  options.journal?.record({
+    provider: slug,
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    operationId: request.operation?.operationId,
+    account: exchange.account,
+    requestHeaders: req.headers,
+    requestBody: exchange.raw,
+    status,
+    responseHeaders: response.headers ?? {},
+    responseBody: req.method === 'HEAD' ? undefined : payload,
+    startedAt: timing.startedAt,
+    durationMs,
+    source: exchange.source,
+    overrideId: exchange.override?.id,
+    undocumented: exchange.override?.undocumented,
+    fault,
+    violations,
+    redactor: timing.redactor,
+  });
+  if (options.logger.logsRequests !== false) {
+    const time = new Date(timing.startedAt).toISOString();
+    options.logger.request({ time, provider: slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
+  }
 }
 
 /**
  * The answer, or the error rendered in the provider's own format, with the headers every answer
  * carries (rate limits, CORS) and the spec check of what was built at run time.
  */
-async function answerOrRender(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Promise<{ response: MockResponse; reason?: string }> {
-  const { definition } = options.provider;
-  let response: MockResponse;
-  let reason: string | undefined;
+function answerOrRender(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): MaybePromise<Answered> {
+  let answered: MaybePromise<MockResponse>;
   try {
-    response = await answer(req, exchange, options);
+    answered = answer(req, exchange, options);
   } catch (thrown) {
-    const error = toProviderError(thrown);
-    if (error.code === 'MOCK_ERR_INTERNAL') options.logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
-    reason = error.message;
-    exchange.source = 'error';
-    if (error.code === 'MOCK_ERR_VALIDATION') exchange.violations = error.violations.map((v) => toJournalViolation('request', v));
-    response = definition.renderError(error, exchange.request);
-    response.headers = { ...response.headers, 'x-sipmock-error': error.code };
+    return finish(req, exchange, options, renderThrown(thrown, req, exchange, options));
   }
+  if (!isPromise(answered)) return finish(req, exchange, options, { response: answered });
+  return answered.then(
+    (response) => finish(req, exchange, options, { response }),
+    (thrown: unknown) => finish(req, exchange, options, renderThrown(thrown, req, exchange, options)),
+  );
+}
+
+function renderThrown(thrown: unknown, req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Answered {
+  const { definition } = options.provider;
+  const error = toProviderError(thrown);
+  if (error.code === 'MOCK_ERR_INTERNAL') options.logger.error(`${req.method} ${req.url}: ${(thrown as Error).stack ?? thrown}`);
+  exchange.source = 'error';
+  if (error.code === 'MOCK_ERR_VALIDATION') exchange.violations = error.violations.map((v) => toJournalViolation('request', v));
+  const response = definition.renderError(error, exchange.request);
+  response.headers = { ...response.headers, 'x-sipmock-error': error.code };
+  return { response, reason: error.message };
+}
+
+function finish(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions, answered: Answered): Answered {
+  const { response, reason } = answered;
   const cors = corsHeaders(req, options.cors);
   if (exchange.headers || cors) response.headers = { ...response.headers, ...exchange.headers, ...cors };
   // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
   const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response);
-  if (violations.length === 0) return { response, reason };
+  if (violations.length === 0) return answered;
   const header = toViolationsHeader(violations);
   response.headers = { ...response.headers, 'sl-violations': header };
   exchange.violations = [...(exchange.violations ?? []), ...violations.map((v) => toJournalViolation('response', v))];
@@ -158,35 +191,51 @@ type Exchange = {
   violations?: JournalViolation[];
 };
 
-async function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Promise<MockResponse> {
-  const { provider, auth } = options;
-  const { definition } = provider;
+/** Routes the request and reads its body; the rest follows once the body is there. */
+function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): MaybePromise<MockResponse> {
+  const { provider } = options;
   const unrouted = exchange.request;
   checkCrossSite(req, options.cors);
   const match = provider.find(unrouted.method, unrouted.path);
   if (match.kind === 'none') {
-    throw new MockError('MOCK_ERR_ROUTE_NOT_FOUND', { provider: definition.slug, method: unrouted.method, path: unrouted.path });
+    throw new MockError('MOCK_ERR_ROUTE_NOT_FOUND', { provider: provider.definition.slug, method: unrouted.method, path: unrouted.path });
   }
   if (match.kind === 'wrong-method') {
     throw new MockError('MOCK_ERR_METHOD_NOT_ALLOWED', { method: unrouted.method, path: unrouted.path, allowed: match.allowed.join(', ') });
   }
-  const { operation } = match;
-  exchange.request = { ...unrouted, operation, pathParams: match.pathParams };
+  exchange.request = routed(unrouted, match.operation, match.pathParams, '', undefined);
+  const step: Step = { req, exchange, options, preferences: toPreferences(header(req, 'prefer'), unrouted.query) };
+  return andThen(readRawBody(req, options.bodyLimit), (raw) => answerRouted(step, raw));
+}
 
-  const preferences = toPreferences(header(req, 'prefer'), unrouted.query);
-  const contentType = header(req, 'content-type');
-  const raw = await readRawBody(req, options.bodyLimit);
+/** What the steps after routing share. */
+type Step = { req: IncomingMessage; exchange: Exchange; options: ProviderRouteOptions; preferences: Preferences };
+
+/** The request with its operation and body: credentials, overrides, replay, validation, then the answer. */
+function answerRouted(step: Step, raw: Buffer): MaybePromise<MockResponse> {
+  const { req, exchange, options } = step;
+  const { definition } = options.provider;
+  const { operation, pathParams } = exchange.request as RoutedRequest;
   exchange.raw = raw;
+  const contentType = header(req, 'content-type');
   let mediaType = toMediaType(contentType);
   // A body sent without Content-Type is read as the media policy says (JSON:API refuses it).
   if (raw.length > 0 && mediaType === '') mediaType = definition.media.defaultRequestType(operation) ?? '';
-  const request: RoutedRequest = { ...unrouted, operation, pathParams: match.pathParams, mediaType, body: parseBody(raw, mediaType) };
+  const request = routed(exchange.request, operation, pathParams, mediaType, parseBody(raw, mediaType));
   exchange.request = request;
 
   const early = options.overrides?.take(request, undefined, true);
   if (early) return answerOverride(early, request, exchange, options);
   // Credentials are checked before anything else answers, a recorded fixture or an override included.
-  const account = operation.needsCredentials ? (await definition.auth.authenticate(request, auth)).account : undefined;
+  if (!operation.needsCredentials) return answerAuthenticated(step, request, contentType, undefined);
+  return andThen(definition.auth.authenticate(request, options.auth), ({ account }) => answerAuthenticated(step, request, contentType, account));
+}
+
+function answerAuthenticated(step: Step, request: RoutedRequest, contentType: string | undefined, account: string | undefined): MaybePromise<MockResponse> {
+  const { req, exchange, options, preferences } = step;
+  const { auth } = options;
+  const { definition } = options.provider;
+  const { operation } = request;
   exchange.account = account;
   if (options.rateLimiter) {
     const verdict = options.rateLimiter.check(request, account, req.socket.remoteAddress ?? '');
@@ -201,16 +250,15 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
     const replayed = replayAnswer(request, account, options);
     if (replayed) {
       exchange.source = 'fixture';
-      await durable(revision, options);
-      return replayed;
+      return andThen(durable(revision, options), () => replayed);
     }
   }
 
   if (request.body !== undefined && operation.requestMediaTypes.length > 0) definition.media.checkContentType(request, contentType);
-  const offered = operation.responses.get(operation.successStatus)?.contents.map((c) => c.mediaType) ?? [];
+  const offered = operation.successMediaTypes;
   if (offered.length > 0) definition.media.checkAccept(request, header(req, 'accept'), offered);
   if (operation.bodyRequired && request.body === undefined) throw new MockError('MOCK_ERR_BODY_MISSING');
-  const violations = operation.validateRequest({ ...request, body: request.body });
+  const violations = operation.validateRequest(request);
   if (violations.length > 0) {
     throw new MockError('MOCK_ERR_VALIDATION', { summary: violations.map((v) => `${v.path.join('.')} ${v.message}`).join('; ') }, violations);
   }
@@ -226,11 +274,25 @@ async function answer(req: IncomingMessage, exchange: Exchange, options: Provide
     exchange.source = 'state';
     const state = options.store.account(definition.slug, account);
     const revision = options.store.revision;
-    const response = await handler(request, { account, state, preferences, auth, baseUrl });
-    await durable(revision, options);
-    return response;
+    return andThen(handler(request, { account, state, preferences, auth, baseUrl }), (response) => andThen(durable(revision, options), () => response));
   }
   return respondFromSpec(operation, preferences, header(req, 'accept'));
+}
+
+/** The request routed to `operation`, always built in the same shape (one hidden class on the hot path). */
+function routed(request: ProviderRequest, operation: Operation, pathParams: Readonly<Record<string, string>>, mediaType: string, body: unknown): RoutedRequest {
+  return {
+    provider: request.provider,
+    method: request.method,
+    path: request.path,
+    url: request.url,
+    headers: request.headers,
+    query: request.query,
+    body,
+    mediaType,
+    operation,
+    pathParams,
+  };
 }
 
 function answerOverride(hit: OverrideHit, request: RoutedRequest, exchange: Exchange, options: ProviderRouteOptions): MockResponse {
@@ -244,8 +306,8 @@ function answerOverride(hit: OverrideHit, request: RoutedRequest, exchange: Exch
  * A write is acknowledged only once it is durable, so a crash never loses an answered change. A
  * request that changed nothing does not wait: another request's failing save is not its answer.
  */
-async function durable(revision: number, options: ProviderRouteOptions): Promise<void> {
-  if (options.store.revision !== revision) await options.persist?.();
+function durable(revision: number, options: ProviderRouteOptions): MaybePromise<void> {
+  if (options.store.revision !== revision && options.persist) return options.persist();
 }
 
 /** A Prefer code, example or dynamic data asks for a documented response, which the spec gives, not state. */

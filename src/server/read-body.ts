@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MockError } from '../errors.js';
 import { isJsonMediaType } from '../mock/media-type.js';
+import type { MaybePromise } from './maybe-async.js';
 
 /** The default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -31,12 +32,21 @@ export function closeOnOverflow(request: IncomingMessage, response: ServerRespon
  */
 const EMPTY = Buffer.alloc(0);
 
-export async function readRawBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export function readRawBody(request: IncomingMessage, limit: number): MaybePromise<Buffer> {
   // Most requests (GET, DELETE) have no body at all; HTTP/1.1 then sends neither header, and node
-  // discards the empty stream itself, so there is nothing to iterate.
-  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return EMPTY;
+  // discards the empty stream itself, so there is nothing to iterate, nor to wait for.
+  if (!hasBody(request)) return EMPTY;
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw overflow(request, limit);
+  return readChunks(request, limit);
+}
+
+/** Whether the request says a body follows (HTTP/1.1 sends Content-Length or Transfer-Encoding then). */
+export function hasBody(request: IncomingMessage): boolean {
+  return request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+}
+
+async function readChunks(request: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

@@ -34,14 +34,21 @@ export type StateStoreOptions = {
 
 export const DEFAULT_MAX_ACCOUNTS = 10_000;
 
+/** How many seeded, never written accounts each provider keeps ready for reads (least recently used go first). */
+const UNWRITTEN_CACHE = 64;
+
 /**
  * All stored state: provider → account → AccountState. An account is made from the provider's
  * seed when a credential is first seen, but kept only from its first write: reads with new
- * credentials cost nothing that stays. Handlers run synchronously on one thread, so every
+ * credentials cost nothing that stays. The last few seeded accounts that were only read are
+ * cached, so repeated reads do not seed again; a write takes the account out of that cache into the
+ * store, and a refused one drops it. Handlers run synchronously on one thread, so every
  * read-modify-write of a request is atomic.
  */
 export class StateStore {
   private readonly accounts = new Map<string, Map<string, AccountState>>();
+  /** Per provider: seeded accounts that were read but never written, most recently used last. */
+  private readonly unwritten = new Map<string, Map<string, AccountState>>();
   private readonly listeners = new Set<(change: StateChange) => void>();
   private changes = 0;
   private readonly clock: () => Date;
@@ -51,12 +58,25 @@ export class StateStore {
   constructor(private readonly options: StateStoreOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
-    for (const slug of options.providers.keys()) this.accounts.set(slug, new Map());
+    for (const slug of options.providers.keys()) {
+      this.accounts.set(slug, new Map());
+      this.unwritten.set(slug, new Map());
+    }
   }
 
-  /** The account's state: the stored one, or a freshly seeded one that is kept once it changes. */
+  /** The account's state: the stored one, or a seeded one that is kept once it changes. */
   account(slug: string, account: string): AccountState {
-    return this.accountsOf(slug).get(account) ?? this.createAccount(slug, account, true);
+    const stored = this.accountsOf(slug).get(account);
+    if (stored) return stored;
+    const cache = this.unwritten.get(slug)!;
+    let state = cache.get(account);
+    if (state) cache.delete(account);
+    else {
+      state = this.createAccount(slug, account, true);
+      if (cache.size >= UNWRITTEN_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(account, state);
+    return state;
   }
 
   /** Forgets every account of all providers, one provider, or one account: they start from the seed again. */
@@ -64,6 +84,7 @@ export class StateStore {
     const slugs = slug === undefined ? [...this.accounts.keys()] : [slug];
     for (const name of slugs) {
       const accounts = this.accountsOf(name);
+      this.forgetUnwritten(name, account);
       if (account === undefined) {
         // A new map, not clear(): the old one is what a rollback puts back.
         this.written -= accounts.size;
@@ -136,6 +157,7 @@ export class StateStore {
   /** Puts an account back as it was (undefined: absent), without reporting: a rollback or a log replay. */
   set(slug: string, account: string, state: AccountState | undefined): void {
     const accounts = this.accountsOf(slug);
+    this.forgetUnwritten(slug, account);
     const had = accounts.has(account);
     if (state === undefined) accounts.delete(account);
     else accounts.set(account, state);
@@ -144,6 +166,7 @@ export class StateStore {
 
   /** Puts all of a provider's accounts back (a rolled-back reset), without reporting. */
   put(slug: string, accounts: Map<string, AccountState>): void {
+    this.forgetUnwritten(slug);
     this.written += accounts.size - this.accountsOf(slug).size;
     this.accounts.set(slug, accounts);
   }
@@ -176,11 +199,19 @@ export class StateStore {
     const before = accounts.get(state.account);
     if (before === state) return;
     if (before === undefined && this.written >= this.maxAccounts) {
+      // The refused change is already in the cached state: it goes, and the next read seeds again.
+      this.forgetUnwritten(state.provider, state.account);
       this.options.onAccountLimit?.(this.maxAccounts);
       throw new MockError('MOCK_ERR_ACCOUNT_LIMIT', { max: this.maxAccounts });
     }
     this.set(state.provider, state.account, state);
     this.notify({ kind: 'account', provider: state.provider, account: state.account, before });
+  }
+
+  private forgetUnwritten(slug: string, account?: string): void {
+    const cache = this.unwritten.get(slug);
+    if (account === undefined) cache?.clear();
+    else cache?.delete(account);
   }
 
   private accountsOf(slug: string): Map<string, AccountState> {
