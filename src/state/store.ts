@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { MockError } from '../errors.js';
 import { AccountState, type AccountSnapshot } from './account-state.js';
 import type { IdStrategy, RecordChange } from './collection.js';
@@ -48,7 +49,7 @@ const UNWRITTEN_CACHE = 64;
 export class StateStore {
   private readonly accounts = new Map<string, Map<string, AccountState>>();
   /** Per provider: seeded accounts that were read but never written, most recently used last. */
-  private readonly unwritten = new Map<string, Map<string, AccountState>>();
+  private readonly unwritten = new Map<string, BoundedCache<string, AccountState>>();
   private readonly listeners = new Set<(change: StateChange) => void>();
   private changes = 0;
   private readonly clock: () => Date;
@@ -60,7 +61,7 @@ export class StateStore {
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
     for (const slug of options.providers.keys()) {
       this.accounts.set(slug, new Map());
-      this.unwritten.set(slug, new Map());
+      this.unwritten.set(slug, new BoundedCache(UNWRITTEN_CACHE));
     }
   }
 
@@ -70,12 +71,10 @@ export class StateStore {
     if (stored) return stored;
     const cache = this.unwritten.get(slug)!;
     let state = cache.get(account);
-    if (state) cache.delete(account);
-    else {
+    if (!state) {
       state = this.createAccount(slug, account, true);
-      if (cache.size >= UNWRITTEN_CACHE) cache.delete(cache.keys().next().value!);
+      cache.set(account, state);
     }
-    cache.set(account, state);
     return state;
   }
 

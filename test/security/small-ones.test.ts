@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { connect } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/server/logger.js';
 import { http, useSipmock } from '../helpers/start-server.js';
@@ -67,5 +68,29 @@ describe('VoiceTel account/apikey with a credentials list of keys only', () => {
     });
     expect(response.status).toBe(401);
     expect(response.text).not.toMatch(/"apikey"/);
+  });
+});
+
+describe('a client that goes away mid-body', () => {
+  const sipmock = useSipmock({ providers: ['sippet'] });
+
+  test('is journaled as a malformed body, and the server goes on answering', async () => {
+    const { port } = sipmock.current;
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          'POST /sippet/api/gateways HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk_test_gone\r\n' +
+            `Content-Type: ${JSON_API}\r\nAccept: ${JSON_API}\r\nContent-Length: 1000\r\n\r\n{"data":`,
+          () => setTimeout(() => socket.destroy(), 50),
+        );
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    const entry = await sipmock.current.journal.waitFor({ provider: 'sippet', method: 'POST' }, { timeoutMs: 2000 });
+    expect(entry.response.status).toBe(400);
+    expect(entry.response.headers['x-sipmock-error']).toBe('MOCK_ERR_BODY_MALFORMED');
+    const after = await http(sipmock.current.url, '/sippet/api/gateways', { headers: SIPPET });
+    expect(after.status).toBe(200);
   });
 });

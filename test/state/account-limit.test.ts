@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useSipmock } from '../helpers/start-server.js';
-import { createGateway, recordingLogger } from './gateways.js';
+import { createGateway, listIds, recordingLogger } from './gateways.js';
 
 describe('--max-accounts', () => {
   const logger = recordingLogger();
@@ -15,5 +15,16 @@ describe('--max-accounts', () => {
     expect(refused.headers.get('x-sipmock-error')).toBe('MOCK_ERR_ACCOUNT_LIMIT');
     expect(logger.errors.join('\n')).toMatch(/refused a new account: 2 accounts hold state already \(--max-accounts 2\)/);
     expect((await createGateway(sipmock.current.url, 'a2', project(1))).status).toBe(201);
+  });
+
+  test('an account refused past the cap still reads its seed: the refused record is nowhere, read after read', async () => {
+    const url = sipmock.current.url;
+    const seeded = await listIds(url, project(4));
+    expect(seeded.length).toBeGreaterThan(0);
+    // Read twice: the second read comes from the cached seed and must be the same.
+    expect(await listIds(url, project(4))).toEqual(seeded);
+    const refused = await createGateway(url, 'refused', project(4));
+    expect(refused.status).toBe(503);
+    expect(await listIds(url, project(4))).toEqual(seeded);
   });
 });
