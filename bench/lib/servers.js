@@ -1,6 +1,6 @@
 // How to start each server under test and when it counts as started (cold start).
 // start() resolves to { child, base, coldMs, detail }: `base` is the URL the LINES paths go under.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LINES, PROVIDER_PROBES, requestOf } from '../lines.js';
 import { freePort, spawnNode, waitFor } from './procs.js';
@@ -15,8 +15,17 @@ const SIPMOCK_PREFIX = '/signalwire';
 export const PRISM_SILENT = process.env.BENCH_PRISM_VERBOSE !== '1';
 // What a fresh `npm ci` leaves: no cache of any earlier run.
 const INSTALL_CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
-const SIPMOCK_ARGS = ['dist/cli/bin.js', 'serve', '--port', '0', '--quiet'];
+// sipmock runs as its bin does: with the node flags of the bin's shebang (`#!/usr/bin/env -S node …`).
+const SIPMOCK_BIN = 'dist/cli/bin.js';
+const SIPMOCK_ARGS = [...shebangFlags(`${ROOT}${SIPMOCK_BIN}`), SIPMOCK_BIN, 'serve', '--port', '0', '--quiet'];
 const READY = /sipmock ready (http:\/\/\S+)/;
+
+/** The node flags after `node` on a script's `#!/usr/bin/env -S node …` line. */
+function shebangFlags(script) {
+  const first = readFileSync(script, 'utf8').split('\n', 1)[0];
+  const match = /^#!.*\bnode((?:\s+--?\S+)*)\s*$/.exec(first);
+  return match ? match[1].trim().split(/\s+/).filter(Boolean) : [];
+}
 
 /** Spawns node with `args` and resolves with the first capture of `pattern` on stdout. */
 function spawnAndRead(args, pattern) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,5 +42,8 @@ describe('the packed sipmock', () => {
     await run(process.execPath, [TSC, '-p', consumer], { cwd: consumer });
     const { stdout } = await run(process.execPath, [join(consumer, 'out/consumer.js')], { cwd: consumer, timeout: 60_000 });
     expect(stdout).toContain('consumer test passed');
+    // The installed bin runs through its shebang (`env -S node <flags>`), as `npx sipmock` does.
+    const version = await run(join(consumer, 'node_modules/.bin/sipmock'), ['--version'], { cwd: consumer });
+    expect(version.stdout.trim()).toBe(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
