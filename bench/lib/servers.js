@@ -15,16 +15,16 @@ const SIPMOCK_PREFIX = '/signalwire';
 export const PRISM_SILENT = process.env.BENCH_PRISM_VERBOSE !== '1';
 // What a fresh `npm ci` leaves: no cache of any earlier run.
 const INSTALL_CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
-// sipmock runs as its bin does: with the node flags of the bin's shebang (`#!/usr/bin/env -S node …`).
+// sipmock runs as the README's main command (`npm start`) runs it: with the node flags of that script.
 const SIPMOCK_BIN = 'dist/cli/bin.js';
-const SIPMOCK_ARGS = [...shebangFlags(`${ROOT}${SIPMOCK_BIN}`), SIPMOCK_BIN, 'serve', '--port', '0', '--quiet'];
+const SIPMOCK_ARGS = [...startScriptFlags(), SIPMOCK_BIN, 'serve', '--port', '0', '--quiet'];
 const READY = /sipmock ready (http:\/\/\S+)/;
 
-/** The node flags after `node` on a script's `#!/usr/bin/env -S node …` line. */
-function shebangFlags(script) {
-  const first = readFileSync(script, 'utf8').split('\n', 1)[0];
-  const match = /^#!.*\bnode((?:\s+--?\S+)*)\s*$/.exec(first);
-  return match ? match[1].trim().split(/\s+/).filter(Boolean) : [];
+/** The node flags of package.json's `start` script: `node <flags> dist/cli/bin.js serve`. */
+function startScriptFlags() {
+  const start = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf(SIPMOCK_BIN)).filter((word) => word.startsWith('-'));
 }
 
 /** Spawns node with `args` and resolves with the first capture of `pattern` on stdout. */

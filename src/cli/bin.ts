@@ -1,6 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
-// The flag halves V8's young generation (16 MiB semi-spaces by default): about 20 MiB less RSS under
-// load, with no throughput cost measured (bench/README.md). `npm start` and the benchmark run it too.
+#!/usr/bin/env node
+// Plain `env node`: `env -S node <flags>` breaks on busybox (Alpine images) and in npm's Windows
+// shims. The node flags sipmock runs best with are in package.json's `start` script instead.
 import { runCli } from './index.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

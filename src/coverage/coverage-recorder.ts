@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import type { JournalEntry, JournalSource, JournalViolation } from '../journal/entry.js';
 import { createRedactionPolicy, type RedactionPolicy } from '../recording/redaction-policy.js';
 import { sentPaths } from './field-paths.js';
@@ -52,6 +53,7 @@ const OTHERS = '(other reasons)';
 export class CoverageRecorder {
   private readonly providers = new Map<string, ProviderCounter>();
   private readonly policies = new Map<string, RedactionPolicy>();
+  private readonly reasons = new BoundedCache<string, string>(256);
 
   /** `secretFieldsOf` gives a provider's own secret names, for the redaction of reasons. */
   constructor(private readonly secretFieldsOf: (slug: string) => readonly string[] = () => []) {}
@@ -73,7 +75,7 @@ export class CoverageRecorder {
     for (const name in sample.query) operation.queryParams.add(name);
     sentPaths(sample.body, operation.bodyFields);
     const rejection = toRejection(sample.errorCode, sample.violations);
-    if (rejection !== undefined) countBounded(operation.rejected, this.policy(sample.provider).string(rejection), OTHERS);
+    if (rejection !== undefined) countBounded(operation.rejected, this.redacted(sample.provider, rejection), OTHERS);
   }
 
   /** Counts a journal entry (a line of a journal file); parts a hand-edited line gets wrong are left out. */
@@ -126,6 +128,17 @@ export class CoverageRecorder {
       provider.operations.set(operationId, counter);
     }
     return counter;
+  }
+
+  /** A reason as the report shows it: the same reasons come again and again, so each is redacted once. */
+  private redacted(slug: string, reason: string): string {
+    const key = `${slug}\u0000${reason}`;
+    let redacted = this.reasons.get(key);
+    if (redacted === undefined) {
+      redacted = this.policy(slug).string(reason);
+      this.reasons.set(key, redacted);
+    }
+    return redacted;
   }
 
   private policy(slug: string): RedactionPolicy {

@@ -68,6 +68,7 @@ describe.concurrent('sipmock help and packaging', () => {
     const bin = join(ROOT, PACKAGE.bin.sipmock);
     expect(bin).toBe(BIN);
     expect(existsSync(bin)).toBe(true);
+    // Plain `env node`: `env -S` fails on busybox (Alpine) and in npm's Windows shims.
     expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
