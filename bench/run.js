@@ -1,10 +1,12 @@
 // sipmock benchmark: cold start (fresh install and warm cache), the first request to every
 // operation, and load, side by side with Prism (static and --dynamic), a bare express 5 server and
-// a bare node:http server. One server runs at a time. See bench/README.md.
+// a bare node:http server. Only one server is under load at any moment; on a load line the servers
+// take turns in one-second slices, so machine drift hits them alike. See bench/README.md.
 //
 //   node bench/run.js [--quick]
 //   env: BENCH_DURATION (s per line, default 8; --quick 3), BENCH_WARMUP (s, default 2; --quick 1),
 //        BENCH_QUIET_WAIT (s to wait per line for other processes to go quiet, default 3; 0: don't),
+//        BENCH_SLICE (s per turn when the servers of a line take turns, default 1),
 //        BENCH_PRISM_VERBOSE=1 (run Prism at its default log level; default: `-v silent`)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -12,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LINES } from './lines.js';
 import { startOtherCpuGauge, waitForQuiet } from './lib/cpu.js';
 import { measureFirstRequests, operationRequests, summarizeFirstRequests } from './lib/first-requests.js';
-import { runLine } from './lib/load.js';
+import { runInterleaved } from './lib/load.js';
 import { installCleanup, stop, treeRss } from './lib/procs.js';
 import { coldStartSummary, evaluate, printChecks, printColdStarts, printFirstRequests, printLines, TARGETS } from './lib/report.js';
 import { PRISM_SILENT, ROOT, SERVERS } from './lib/servers.js';
@@ -22,6 +24,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? (quick ? 3 : 8));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? (quick ? 1 : 2));
 const QUIET_WAIT = Number(process.env.BENCH_QUIET_WAIT ?? 3);
 const CONNECTIONS = 10;
+// Seconds each server gets per turn on a load line (BENCH_SLICE); the turns add up to DURATION each.
+const SLICE = Number(process.env.BENCH_SLICE ?? 1);
 const COLD_SPAWNS = 3;
 const FIRST_REQUEST_SPAWNS = 3;
 const log = (text) => process.stdout.write(`${text}\n`);
@@ -57,30 +61,38 @@ async function benchFirstRequests() {
   return spawns;
 }
 
-async function benchServer({ key, spawns, lines }, cold, results) {
+/** Times the server's cold starts; the last spawn stays up for the load lines (none: it is stopped). */
+async function coldStarts({ key, spawns, lines }, cold, running) {
   const server = SERVERS[key];
   cold[key] = [];
   if (QUIET_WAIT > 0) await waitForQuiet(null, QUIET_WAIT);
-  let running;
+  let last;
   for (let i = 0; i < spawns; i++) {
-    if (running) {
-      await stop(running.child);
+    if (last) {
+      await stop(last.child);
       await sleep(300);
     }
     const otherCpu = startOtherCpuGauge(null);
-    running = await server.start();
-    const otherCores = otherCpu(running.child.pid);
-    cold[key].push({ coldMs: running.coldMs, otherCores, idleRssMiB: Math.round(treeRss(running.child.pid) / 2 ** 20), detail: running.detail });
-    log(`${server.label}: cold start ${Math.round(running.coldMs)} ms (spawn ${i + 1}/${spawns}, pid ${running.child.pid}, other processes ${otherCores ?? '?'} cores)`);
+    last = await server.start();
+    const otherCores = otherCpu(last.child.pid);
+    cold[key].push({ coldMs: last.coldMs, otherCores, idleRssMiB: Math.round(treeRss(last.child.pid) / 2 ** 20), detail: last.detail });
+    log(`${server.label}: cold start ${Math.round(last.coldMs)} ms (spawn ${i + 1}/${spawns}, pid ${last.child.pid}, other processes ${otherCores ?? '?'} cores)`);
   }
-  try {
-    for (const line of lines) {
-      const figures = await runLine({ base: running.base, pid: running.child.pid, line, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION, quietWait: QUIET_WAIT });
-      (results[line.id] ??= {})[key] = figures;
-      log(`  line ${line.id} ${line.name}: ${figures.reqPerSec} req/s, p99 ${figures.p99} ms, RSS ${figures.rssMiB} MiB, other processes ${figures.otherCores ?? '?'} cores`);
+  if (lines.length > 0) running[key] = last;
+  else await stop(last.child);
+}
+
+/** Every line against every server it applies to, the servers taking turns (see runInterleaved). */
+async function benchLines(running, results) {
+  for (const line of LINES) {
+    const servers = PLAN.filter((step) => step.lines.includes(line) && running[step.key])
+      .map((step) => ({ key: step.key, base: running[step.key].base, pid: running[step.key].child.pid }));
+    const figures = await runInterleaved({ servers, line, connections: CONNECTIONS, warmup: WARMUP, duration: DURATION, slice: SLICE, quietWait: QUIET_WAIT });
+    results[line.id] = figures;
+    for (const { key } of servers) {
+      const f = figures[key];
+      log(`  line ${line.id} ${line.name}, ${SERVERS[key].label}: ${f.reqPerSec} req/s, p99 ${f.p99} ms, RSS ${f.rssMiB} MiB, other processes ${f.otherCores ?? '?'} cores`);
     }
-  } finally {
-    await stop(running.child);
   }
 }
 
@@ -93,10 +105,16 @@ async function main() {
   const cold = {};
   const results = {};
   let firstRequests;
-  for (const step of PLAN) {
-    await benchServer(step, cold, results);
-    await sleep(500);
-    if (step.key === 'sipmock') firstRequests = await benchFirstRequests();
+  const running = {};
+  try {
+    for (const step of PLAN) {
+      await coldStarts(step, cold, running);
+      await sleep(500);
+      if (step.key === 'sipmock') firstRequests = await benchFirstRequests();
+    }
+    await benchLines(running, results);
+  } finally {
+    for (const { child } of Object.values(running)) await stop(child);
   }
 
   const coldSummary = coldStartSummary(cold);
@@ -114,6 +132,7 @@ async function main() {
     connections: CONNECTIONS,
     warmupSeconds: WARMUP,
     durationSeconds: DURATION,
+    sliceSeconds: SLICE,
     quietWaitSeconds: QUIET_WAIT,
     prismSilent: PRISM_SILENT,
     elapsedSeconds: Math.round((Date.now() - started) / 1000),

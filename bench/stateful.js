@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { installCleanup, spawnNode, stop, treeRss } from './lib/procs.js';
-import { ROOT } from './lib/servers.js';
+import { ROOT, sipmockArgs } from './lib/servers.js';
 
 const PROJECT = 'bc949800-7b40-43cf-8438-a85facfcbdd1';
 const AUTH = `Basic ${Buffer.from(`${PROJECT}:PT0123`).toString('base64')}`;
@@ -16,7 +16,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const MiB = 1024 * 1024;
 
 installCleanup();
-const child = spawnNode(['dist/cli/bin.js', 'serve', '--port', '0', '--quiet', '--providers', 'signalwire'], {
+const child = spawnNode(sipmockArgs('--providers', 'signalwire'), {
   cwd: ROOT,
   onStdout: (chunk) => {
     const match = /sipmock ready (\S+)/.exec(chunk);

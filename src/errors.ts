@@ -116,6 +116,17 @@ export type Violation = {
   code?: string;
 };
 
+/** Each catalog message split once at its `{name}` holes: odd items are names, even ones text. */
+const templates = new Map<MockErrorCode, string[]>();
+
+function fillTemplate(code: MockErrorCode, values: Record<string, string>): string {
+  let parts = templates.get(code);
+  if (!parts) templates.set(code, (parts = MOCK_ERRORS[code].message.split(/\{(\w+)\}/)));
+  let message = parts[0];
+  for (let i = 1; i < parts.length; i += 2) message += (Object.hasOwn(values, parts[i]) ? values[parts[i]] : `{${parts[i]}}`) + parts[i + 1];
+  return message;
+}
+
 /** An error with a catalog code, its template values, and the data renderers may need. */
 export class MockError extends Error {
   readonly code: MockErrorCode;
@@ -125,13 +136,14 @@ export class MockError extends Error {
 
   constructor(code: MockErrorCode, values: Record<string, string | number> = {}, violations: Violation[] = []) {
     const entry = MOCK_ERRORS[code];
-    const strings = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+    const strings: Record<string, string> = {};
+    for (const key in values) strings[key] = String(values[key]);
     // Most MockErrors are answers (a 401, a 422), thrown on the request path thousands of times a
     // second: capturing a stack costs a seventh of such a request. Bugs and startup errors keep theirs.
     const limit = Error.stackTraceLimit;
     if (code !== 'MOCK_ERR_INTERNAL' && entry.scope !== 'startup') Error.stackTraceLimit = 0;
     try {
-      super(entry.message.replace(/\{(\w+)\}/g, (_, key: string) => strings[key] ?? `{${key}}`));
+      super(fillTemplate(code, strings));
     } finally {
       Error.stackTraceLimit = limit;
     }

@@ -1,4 +1,4 @@
-// One load line against one server: a pre-flight request, a discarded warm-up, the measured run.
+// One load line against several servers: pre-flight requests, discarded warm-ups, then the servers take turns.
 import autocannon from 'autocannon';
 import { requestOf } from '../lines.js';
 import { NOISY_CORES, startOtherCpuGauge, waitForQuiet } from './cpu.js';
@@ -27,33 +27,63 @@ function cannon(base, line, connections, duration) {
   });
 }
 
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
 /**
- * Runs one line and returns its figures. Latencies are whole milliseconds (autocannon's histogram
- * resolution). `unexpected` counts responses whose status is not the line's expectStatus;
- * `otherCores` is the CPU that processes outside the benchmark used meanwhile (noise).
+ * Runs one line against several servers at once, in turns: after a warm-up each, every round gives
+ * each server a `slice` of seconds (the order rotates every round), until each had `duration`
+ * seconds. A shared machine speeds up and slows down over seconds; taking turns gives every server
+ * the same mix of fast and slow moments, so the ratios between them hold even when absolute figures
+ * drift. Returns { [key]: figures }: req/s is all requests over all slices' time, p50 and p99 the
+ * median over slices. Latencies are whole milliseconds (autocannon's histogram resolution);
+ * `unexpected` counts statuses other than the line's expectStatus; `otherCores` is the CPU that
+ * processes outside the benchmark and the server used meanwhile (noise), the mean over slices.
  */
-export async function runLine({ base, pid, line, connections, warmup, duration, quietWait }) {
-  const preflightStatus = await preflight(base, line);
+export async function runInterleaved({ servers, line, connections, warmup, duration, slice = 1, quietWait }) {
+  const preflightStatus = {};
+  for (const { key, base } of servers) preflightStatus[key] = await preflight(base, line);
   if (quietWait > 0) {
-    const other = await waitForQuiet(pid, quietWait);
+    const other = await waitForQuiet(null, quietWait);
     if (other > NOISY_CORES) process.stdout.write(`  (machine still busy after ${quietWait} s: other processes use ${other} cores; measuring anyway)\n`);
   }
-  if (warmup > 0) await cannon(base, line, connections, warmup);
-  const otherCpu = startOtherCpuGauge(pid);
-  const r = await cannon(base, line, connections, duration);
-  const otherCores = otherCpu();
-  const expected = r.statusCodeStats?.[line.expectStatus]?.count ?? 0;
-  return {
-    reqPerSec: Math.round(r.requests.mean),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    unexpected: r.requests.total - expected,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    preflightStatus,
-    rssMiB: Math.round(treeRss(pid) / MiB),
-    otherCores, // CPU (in cores) used by unrelated processes during the measured run
-  };
+  if (warmup > 0) for (const { base } of servers) await cannon(base, line, connections, warmup);
+  const totals = Object.fromEntries(servers.map(({ key }) => [key, { requests: 0, seconds: 0, expected: 0, non2xx: 0, errors: 0, timeouts: 0, p50: [], p99: [], noise: [] }]));
+  const rounds = Math.max(1, Math.round(duration / slice));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < servers.length; i++) {
+      const { key, base, pid } = servers[(round + i) % servers.length];
+      const otherCpu = startOtherCpuGauge(pid);
+      const r = await cannon(base, line, connections, slice);
+      const noise = otherCpu();
+      const t = totals[key];
+      t.requests += r.requests.total;
+      t.seconds += r.duration;
+      t.expected += r.statusCodeStats?.[line.expectStatus]?.count ?? 0;
+      t.non2xx += r.non2xx;
+      t.errors += r.errors;
+      t.timeouts += r.timeouts;
+      t.p50.push(r.latency.p50);
+      t.p99.push(r.latency.p99);
+      if (noise !== undefined && noise !== null) t.noise.push(noise);
+    }
+  }
+  const figures = {};
+  for (const { key, pid } of servers) {
+    const t = totals[key];
+    figures[key] = {
+      reqPerSec: Math.round(t.requests / t.seconds),
+      p50: median(t.p50),
+      p99: median(t.p99),
+      total: t.requests,
+      non2xx: t.non2xx,
+      unexpected: t.requests - t.expected,
+      errors: t.errors,
+      timeouts: t.timeouts,
+      preflightStatus: preflightStatus[key],
+      rssMiB: Math.round(treeRss(pid) / MiB),
+      slices: t.p99.length,
+      otherCores: t.noise.length ? Math.round((t.noise.reduce((a, b) => a + b, 0) / t.noise.length) * 100) / 100 : undefined,
+    };
+  }
+  return figures;
 }

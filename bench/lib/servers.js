@@ -17,7 +17,9 @@ export const PRISM_SILENT = process.env.BENCH_PRISM_VERBOSE !== '1';
 const INSTALL_CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
 // sipmock runs as the README's main command (`npm start`) runs it: with the node flags of that script.
 const SIPMOCK_BIN = 'dist/cli/bin.js';
-const SIPMOCK_ARGS = [...startScriptFlags(), SIPMOCK_BIN, 'serve', '--port', '0', '--quiet'];
+/** `node` arguments that start sipmock as `npm start` does, with `serveArgs` after `serve`. */
+export const sipmockArgs = (...serveArgs) => [...startScriptFlags(), SIPMOCK_BIN, 'serve', '--port', '0', '--quiet', ...serveArgs];
+const SIPMOCK_ARGS = sipmockArgs();
 const READY = /sipmock ready (http:\/\/\S+)/;
 
 /** The node flags of package.json's `start` script: `node <flags> dist/cli/bin.js serve`. */
