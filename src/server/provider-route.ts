@@ -141,18 +141,20 @@ function send(
  * carries (rate limits, CORS) and the spec check of what was built at run time.
  */
 function answerOrRender(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): MaybePromise<Answered> {
-  let answered: MaybePromise<MockResponse>;
+  let answered: MaybePromise<Outcome>;
   try {
     answered = answer(req, exchange, options);
   } catch (thrown) {
     return finish(req, exchange, options, renderThrown(thrown, req, exchange, options));
   }
-  if (!isPromise(answered)) return finish(req, exchange, options, { response: answered });
-  return answered.then(
-    (response) => finish(req, exchange, options, { response }),
-    (thrown: unknown) => finish(req, exchange, options, renderThrown(thrown, req, exchange, options)),
-  );
+  const settle = (outcome: Outcome) =>
+    finish(req, exchange, options, outcome instanceof MockError ? renderThrown(outcome, req, exchange, options) : { response: outcome });
+  if (!isPromise(answered)) return settle(answered);
+  return answered.then(settle, (thrown: unknown) => finish(req, exchange, options, renderThrown(thrown, req, exchange, options)));
 }
+
+/** What the steps give: the answer, or a refusal returned rather than thrown (see answerAuthenticated). */
+type Outcome = MockResponse | MockError;
 
 function renderThrown(thrown: unknown, req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): Answered {
   const { definition } = options.provider;
@@ -192,7 +194,7 @@ type Exchange = {
 };
 
 /** Routes the request and reads its body; the rest follows once the body is there. */
-function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): MaybePromise<MockResponse> {
+function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions): MaybePromise<Outcome> {
   const { provider } = options;
   const unrouted = exchange.request;
   checkCrossSite(req, options.cors);
@@ -212,7 +214,7 @@ function answer(req: IncomingMessage, exchange: Exchange, options: ProviderRoute
 type Step = { req: IncomingMessage; exchange: Exchange; options: ProviderRouteOptions; preferences: Preferences };
 
 /** The request with its operation and body: credentials, overrides, replay, validation, then the answer. */
-function answerRouted(step: Step, raw: Buffer): MaybePromise<MockResponse> {
+function answerRouted(step: Step, raw: Buffer): MaybePromise<Outcome> {
   const { req, exchange, options } = step;
   const { definition } = options.provider;
   const { operation, pathParams } = exchange.request as RoutedRequest;
@@ -231,7 +233,7 @@ function answerRouted(step: Step, raw: Buffer): MaybePromise<MockResponse> {
   return andThen(definition.auth.authenticate(request, options.auth), ({ account }) => answerAuthenticated(step, request, contentType, account));
 }
 
-function answerAuthenticated(step: Step, request: RoutedRequest, contentType: string | undefined, account: string | undefined): MaybePromise<MockResponse> {
+function answerAuthenticated(step: Step, request: RoutedRequest, contentType: string | undefined, account: string | undefined): MaybePromise<Outcome> {
   const { req, exchange, options, preferences } = step;
   const { auth } = options;
   const { definition } = options.provider;
@@ -259,9 +261,8 @@ function answerAuthenticated(step: Step, request: RoutedRequest, contentType: st
   if (offered.length > 0) definition.media.checkAccept(request, header(req, 'accept'), offered);
   if (operation.bodyRequired && request.body === undefined) throw new MockError('MOCK_ERR_BODY_MISSING');
   const violations = operation.validateRequest(request);
-  if (violations.length > 0) {
-    throw new MockError('MOCK_ERR_VALIDATION', { summary: violations.map((v) => `${v.path.join('.')} ${v.message}`).join('; ') }, violations);
-  }
+  // Returned, not thrown: a throw makes V8 record where it happened, a good part of a 422's time.
+  if (violations.length > 0) return new MockError('MOCK_ERR_VALIDATION', { summary: violations.map((v) => `${v.path.join('.')} ${v.message}`).join('; ') }, violations);
   if (prefersCannedResponse(preferences)) return respondFromSpec(operation, preferences, header(req, 'accept'));
 
   const baseUrl = `${request.url.origin}${exchange.mountPath}`;
