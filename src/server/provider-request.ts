@@ -7,7 +7,8 @@ export function toProviderRequest(req: IncomingMessage, slug: string, mountPath:
   const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
   const url = toUrl(original, req.headers.host);
   const query: Record<string, string> = Object.create(null);
-  for (const [name, value] of url.searchParams) query[name] = value;
+  // url.searchParams is built on first use: a request without a query never pays for it.
+  if (url.search !== '') for (const [name, value] of url.searchParams) query[name] = value;
   let path = url.pathname.slice(mountPath.length) || '/';
   // A client that keeps a link's path and puts its own base URL in front (SignalWire's SDK) sends the mount twice.
   if (mountPath !== '' && path.startsWith(`${mountPath}/`)) path = path.slice(mountPath.length);

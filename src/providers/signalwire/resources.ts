@@ -141,10 +141,13 @@ function find(request: RoutedRequest, context: HandlerContext): GatewayRecord {
   return gateways(context).getOrThrow(request.pathParams.id, 'SIP gateway');
 }
 
-/** SignalWire timestamps: UTC, whole seconds. */
+/** SignalWire timestamps: UTC, whole seconds (written once per second: every write stamps one). */
 function timestamp(state: AccountState): string {
-  return state.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(state.now().getTime() / 1000);
+  if (second !== lastStamp.second) lastStamp = { second, text: new Date(second * 1000).toISOString().replace(/\.000Z$/, 'Z') };
+  return lastStamp.text;
 }
+let lastStamp = { second: Number.NaN, text: '' };
 
 function ok(status: number, body: unknown): MockResponse {
   return { status, headers: JSON_TYPE, body };
