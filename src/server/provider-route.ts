@@ -171,8 +171,11 @@ function finish(req: IncomingMessage, exchange: Exchange, options: ProviderRoute
   const { response, reason } = answered;
   const cors = corsHeaders(req, options.cors);
   if (exchange.headers || cors) response.headers = { ...response.headers, ...exchange.headers, ...cors };
+  // Serialized once, here: the bytes are what is checked, sent and journaled.
+  const json = response.body === undefined || Buffer.isBuffer(response.body) ? undefined : JSON.stringify(response.body);
   // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
-  const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response);
+  const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response, json);
+  if (json !== undefined) response.body = Buffer.from(json);
   if (violations.length === 0) return answered;
   const header = toViolationsHeader(violations);
   response.headers = { ...response.headers, 'sl-violations': header };

@@ -38,4 +38,30 @@ describe('a provider of your own, through the public API', () => {
     expect(() => defineProvider({ ...acme, slug: 'Acme Trunks' })).toThrow(/slug/);
     await expect(startSipmock({ port: 0, providers: [acme, acme] })).rejects.toThrow(/given twice/);
   });
+
+  test('an answer that breaks the spec says so every time it is sent, and the next valid one does not', async () => {
+    // The handler's answers (sent without Content-Type, so as JSON) alternate: valid, invalid twice
+    // (the same bytes), valid again. A verdict kept for repeated answers must never carry over to
+    // different ones.
+    const answers = [{ id: 't-1', host: 'a' }, { id: 't-1', host: 'a', extra: 1 }, { id: 't-1', host: 'a', extra: 1 }, { id: 't-1', host: 'a' }];
+    let call = 0;
+    const broken = defineProvider({
+      ...acme,
+      slug: 'acme-broken',
+      resources: { ...acme.resources!, handlers: { ...acme.resources!.handlers, getTrunk: () => ({ status: 200, body: answers[call++] }) } },
+    });
+    const server = await startSipmock({ port: 0, providers: [broken] });
+    try {
+      const headers = [];
+      for (let i = 0; i < answers.length; i++) headers.push((await http(server.url, '/acme-broken/v1/trunks/t-1', { headers: auth })).headers.get('sl-violations'));
+      expect(headers[0]).toBeNull();
+      expect(headers[1]).toMatch(/extra/);
+      expect(headers[2]).toBe(headers[1]);
+      expect(headers[3]).toBeNull();
+      const journaled = server.journal.entries({ provider: 'acme-broken' }).map((entry) => entry.violations.filter((v) => v.side === 'response').length);
+      expect(journaled.map((count) => count > 0)).toEqual([false, true, true, false]);
+    } finally {
+      await server.close();
+    }
+  });
 });
