@@ -49,7 +49,12 @@ export type Operation = {
   /** The media types of the success response (what Accept is checked against); empty without a body. */
   successMediaTypes: string[];
   validateRequest(parts: RequestParts): Violation[];
-  validateResponse(status: number, mediaType: string, body: unknown): Violation[];
+  /**
+   * `json`, when given, is the body as it goes on the wire: an answer the same, byte for byte, as
+   * the last one checked for this status and media type (a record read again and again) keeps
+   * that verdict.
+   */
+  validateResponse(status: number, mediaType: string, body: unknown, json?: string): Violation[];
 };
 
 /**
@@ -75,7 +80,8 @@ export function createOperation(source: IHttpOperation): Operation {
   const success = Number.isFinite(successStatus) ? successStatus : Math.min(...responses.keys());
   const bodyContents = source.request?.body?.contents ?? [];
   let requestValidators: RequestValidators | undefined;
-  const responseValidators = new Map<string, SchemaValidator>();
+  /** Per `status media-type`: the validator, and the last answer checked as sent with its verdict. */
+  const responseValidators = new Map<string, { validate: SchemaValidator; last?: { json: string; verdict: Violation[] } }>();
 
   return {
     operationId,
@@ -102,15 +108,19 @@ export function createOperation(source: IHttpOperation): Operation {
       requestValidators ??= compileRequestValidators(source, validators);
       return requestValidators.validate(parts);
     },
-    validateResponse(status, mediaType, body) {
+    validateResponse(status, mediaType, body, json) {
       const key = `${status} ${mediaType}`;
-      let validate = responseValidators.get(key);
-      if (!validate) {
+      let entry = responseValidators.get(key);
+      if (!entry) {
         const content = responses.get(status)?.contents.find((c) => c.mediaType === mediaType);
-        validate = content?.schema ? toSchemaValidator(validators(responseSpec(source, status, mediaType, content.schema)), 'body') : () => [];
-        responseValidators.set(key, validate);
+        entry = { validate: content?.schema ? toSchemaValidator(validators(responseSpec(source, status, mediaType, content.schema)), 'body') : () => [] };
+        responseValidators.set(key, entry);
       }
-      return validate(body);
+      if (json === undefined) return entry.validate(body);
+      if (entry.last?.json === json) return entry.last.verdict;
+      const verdict = entry.validate(body);
+      entry.last = { json, verdict };
+      return verdict;
     },
   };
 }

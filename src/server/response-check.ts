@@ -1,17 +1,12 @@
 import type { Violation } from '../errors.js';
 import type { JournalViolation } from '../journal/entry.js';
 import { toMediaType } from '../mock/media-type.js';
-import type { Operation } from '../openapi/operation.js';
 import type { MockResponse, ProviderRequest } from '../providers/types.js';
-
-/** Per operation and `status media-type`: the last answer checked, as sent, and its verdict. */
-const lastChecked = new WeakMap<Operation, Map<string, { json: string; verdict: Violation[] }>>();
 
 /**
  * Checks an answer built at run time (state, generated data, rendered errors) against the
  * operation's documented response. Serialized examples were checked when the spec was tested.
- * `json` is the body as it goes on the wire: an answer the same, byte for byte, as the last one
- * checked for its operation and status (a record read again and again) keeps that verdict.
+ * `json` is the body as it goes on the wire (see Operation.validateResponse).
  */
 export function checkResponse(request: ProviderRequest, response: MockResponse, json?: string): Violation[] {
   const operation = request.operation;
@@ -19,15 +14,7 @@ export function checkResponse(request: ProviderRequest, response: MockResponse, 
   if (!operation.responses.has(response.status)) return [];
   // A body without Content-Type is sent as JSON (send.ts), so it is checked as JSON.
   const mediaType = toMediaType(response.headers?.['content-type'] ?? 'application/json');
-  if (json === undefined) return operation.validateResponse(response.status, mediaType, response.body);
-  let byStatus = lastChecked.get(operation);
-  if (!byStatus) lastChecked.set(operation, (byStatus = new Map()));
-  const key = `${response.status} ${mediaType}`;
-  const last = byStatus.get(key);
-  if (last?.json === json) return last.verdict;
-  const verdict = operation.validateResponse(response.status, mediaType, response.body);
-  byStatus.set(key, { json, verdict });
-  return verdict;
+  return operation.validateResponse(response.status, mediaType, response.body, json);
 }
 
 /** The violations as the `sl-violations` header value, as Prism does. */

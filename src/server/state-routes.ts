@@ -103,7 +103,7 @@ function toSnapshot(provider: MountedProvider, account: string, records: Account
     if (!Array.isArray(list)) throw refuse(`collection "${name}" must be an array of records`);
     const definition = collections[name];
     const operation = provider.byId.get(definition.operationId)!;
-    const mediaType = operation.responses.get(operation.successStatus)?.contents[0]?.mediaType ?? 'application/json';
+    const mediaType = operation.successMediaTypes[0] ?? 'application/json';
     const ids = new Set<string>();
     list.forEach((record, index) => {
       if (!isJsonObject(record) || typeof record.id !== 'string' || record.id === '') throw refuse(`${name}[${index}] needs a string id`);
