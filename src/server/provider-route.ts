@@ -167,20 +167,21 @@ function renderThrown(thrown: unknown, req: IncomingMessage, exchange: Exchange,
   return { response, reason: error.message };
 }
 
-function finish(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions, answered: Answered): Answered {
-  const { response, reason } = answered;
+/** The answer as it is sent: every answer's headers added, the body serialized once, checked against the spec. */
+function finish(req: IncomingMessage, exchange: Exchange, options: ProviderRouteOptions, { response, reason }: Answered): Answered {
   const cors = corsHeaders(req, options.cors);
-  if (exchange.headers || cors) response.headers = { ...response.headers, ...exchange.headers, ...cors };
-  // Serialized once, here: the bytes are what is checked, sent and journaled.
+  let headers = exchange.headers || cors ? { ...response.headers, ...exchange.headers, ...cors } : response.headers;
+  // Serialized once, here: these bytes are what is checked, sent and journaled.
   const json = response.body === undefined || Buffer.isBuffer(response.body) ? undefined : JSON.stringify(response.body);
-  // An override's answer is deliberate, and control errors are the mock's own: neither is checked against the spec.
+  // An override's answer is deliberate, and control errors are the mock's own: neither is checked against
+  // the spec. (The headers added above are CORS and rate limits: neither bears on the check.)
   const violations = exchange.source === 'override' || isMockControlError(response) ? [] : checkResponse(exchange.request, response, json);
-  if (json !== undefined) response.body = Buffer.from(json);
-  if (violations.length === 0) return answered;
+  const body = json === undefined ? response.body : Buffer.from(json);
+  if (violations.length === 0) return { response: { status: response.status, headers, body }, reason };
   const header = toViolationsHeader(violations);
-  response.headers = { ...response.headers, 'sl-violations': header };
+  headers = { ...headers, 'sl-violations': header };
   exchange.violations = [...(exchange.violations ?? []), ...violations.map((v) => toJournalViolation('response', v))];
-  return { response, reason: `${reason ? `${reason}; ` : ''}response breaks the spec: ${header}` };
+  return { response: { status: response.status, headers, body }, reason: `${reason ? `${reason}; ` : ''}response breaks the spec: ${header}` };
 }
 
 /** The request as it is known so far: error renderers see the routed request once there is one. */
