@@ -76,7 +76,7 @@ export function createProviderRoute(options: ProviderRouteOptions): ProviderRout
     const startedAt = Date.now();
     // A CORS preflight is browser plumbing, not a call to the provider: answered here, not journaled.
     const preflight = answerPreflight(req, options.cors);
-    if (preflight) return void sendResponse(res, preflight, false);
+    if (preflight) return void sendResponse(res, preflight, false, (error) => endFailed(req, error, options));
     const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath, source: 'spec' };
     return andThen(answerOrRender(req, exchange, options), (answered) => {
       const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
@@ -100,7 +100,7 @@ function send(
   let status = response.status;
   let payload: Buffer | undefined;
   if (fault) status = sendFault(res, response, fault, options.open);
-  else payload = sendResponse(res, response, req.method === 'HEAD');
+  else payload = sendResponse(res, response, req.method === 'HEAD', (error) => endFailed(req, error, options));
   const durationMs = performance.now() - timing.started;
   const { request } = exchange;
   const violations = exchange.violations ?? [];
@@ -134,6 +134,11 @@ function send(
     const time = new Date(timing.startedAt).toISOString();
     options.logger.request({ time, provider: slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
   }
+}
+
+/** An answer sent but not ended: a bug, logged; its connection was destroyed so that its client does not wait. */
+function endFailed(req: IncomingMessage, error: unknown, options: ProviderRouteOptions): void {
+  options.logger.error(`${req.method} ${req.url}: the answer could not be ended: ${(error as Error).stack ?? error}`);
 }
 
 /**

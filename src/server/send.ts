@@ -2,8 +2,12 @@ import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { MockResponse } from '../providers/types.js';
 
-/** Writes a MockResponse: Buffers as they are, anything else as JSON. Returns the body bytes (for the journal). */
-export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean): Buffer | undefined {
+/**
+ * Writes a MockResponse: Buffers as they are, anything else as JSON. Returns the body bytes (for
+ * the journal). The head is written now and the answer ended later in this turn (see endThisTurn);
+ * `onError` hears of an answer that could not be ended (its connection is destroyed).
+ */
+export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean, onError: (error: unknown) => void): Buffer | undefined {
   const headers: Record<string, string | number> = { ...response.headers };
   let payload: Buffer | undefined;
   if (response.body !== undefined) {
@@ -17,7 +21,7 @@ export function sendResponse(res: ServerResponse, response: MockResponse, headOn
   const server = (res.socket as (Socket & { server?: Server }) | null)?.server;
   if (server && !server.listening) headers.connection = 'close';
   res.writeHead(response.status, headers);
-  endThisTurn(res, headOnly ? undefined : payload);
+  endThisTurn({ res, payload: headOnly ? undefined : payload, onError });
   return payload;
 }
 
@@ -27,24 +31,27 @@ export function sendResponse(res: ServerResponse, response: MockResponse, headOn
  * that sleeps in its poll wakes that client from inside the write: in a profile of GET at 10
  * connections that wake-up was the largest single cost of an answer (`sock_def_readable` under
  * `tcp_sendmsg`). Written back to back, the answers of one turn wake a client once: GET went from
- * about 25k to 29k req/s. An answer waits only for the requests that arrived in the same turn.
+ * about 25k to 29k req/s. An answer waits only for the rest of its turn: mostly the other requests
+ * that arrived with it.
  */
-let endings: Array<[ServerResponse, Buffer | undefined]> = [];
+type Ending = { res: ServerResponse; payload: Buffer | undefined; onError: (error: unknown) => void };
+let endings: Ending[] = [];
 
-function endThisTurn(res: ServerResponse, payload: Buffer | undefined): void {
+function endThisTurn(ending: Ending): void {
   if (endings.length === 0) setImmediate(endAll);
-  endings.push([res, payload]);
+  endings.push(ending);
 }
 
 function endAll(): void {
   const due = endings;
   endings = [];
-  for (const [res, payload] of due) {
+  for (const { res, payload, onError } of due) {
     try {
       res.end(payload);
-    } catch {
+    } catch (error) {
       // An answer that cannot be ended must not hang its client, nor stop the others.
       res.destroy();
+      onError(error);
     }
   }
 }
