@@ -27,6 +27,7 @@ console.log(`BENCH_STATEFUL_JSON ${JSON.stringify(summary)}`);
 process.exit(0);
 
 function sizeFor(count) {
+  if (!Number.isSafeInteger(count) || count < 100) throw new Error(`BENCH_GATEWAYS must be a whole number of at least 100 so that it has a middle and a last page; got ${process.env.BENCH_GATEWAYS}`);
   const nearest = count <= 30_000 ? SIZES[0] : SIZES[1];
   return { ...nearest, count };
 }
@@ -71,11 +72,15 @@ async function measure({ count, p99Ms, below = false, rssMB, issue }) {
   const rss = treeRss(child.pid);
   await stop(child);
 
-  const checks = Object.entries(lines).map(([name, r]) => ({ name: `${name}: p99`, target: p99Target, actual: `${r.p99} ms`, pass: p99Pass(r.p99) }));
+  const checks = Object.entries(lines).flatMap(([name, r]) => [
+    { name: `${name}: p99`, target: p99Target, actual: `${r.p99} ms`, pass: p99Pass(r.p99) },
+    { name: `${name}: status 200 on every response (sanity)`, target: '0 other', actual: `${r.non2xx} other`, pass: r.non2xx === 0 },
+  ]);
   if (rssMB !== undefined) checks.push({ name: 'RSS after load', target: `< ${rssMB} MB`, actual: `${Math.round(rss / MB)} MB`, pass: rss < rssMB * MB });
   console.log(`\nsipmock stateful (issue ${issue}): ${count.toLocaleString('en')} gateways stored in ${seedMs} ms (PUT /__sipmock/state, validated against the spec)`);
   for (const [name, r] of Object.entries(lines)) {
-    console.log(`  ${name.padEnd(28)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${p99Pass(r.p99) ? 'PASS' : 'FAIL'} (p99 ${p99Target})`);
+    const other = r.non2xx === 0 ? '' : `  FAIL: ${r.non2xx} answers were not 200`;
+    console.log(`  ${name.padEnd(28)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ${p99Pass(r.p99) ? 'PASS' : 'FAIL'} (p99 ${p99Target})${other}`);
   }
   const rssText = `${Math.round(rss / MB)} MB (${Math.round(rss / MiB)} MiB)`;
   console.log(`  ${'RSS after load'.padEnd(28)} ${rssText}${rssMB === undefined ? '  (no target at this size)' : `  ${rss < rssMB * MB ? 'PASS' : 'FAIL'} (< ${rssMB} MB)`}`);
@@ -92,5 +97,8 @@ async function start() {
       if (match) ready(match[1]);
     },
   });
-  return { child, base: await url };
+  const exited = child.exited.then(() => {
+    throw new Error(`sipmock exited before it was ready:\n${child.tail}`);
+  });
+  return { child, base: await Promise.race([url, exited]) };
 }
