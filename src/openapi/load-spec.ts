@@ -56,7 +56,7 @@ export async function loadSpec(file: string, options: { precompiledDir?: string 
   const key = precompiledKey(text);
   const precompiled = await readPrecompiled(key, options.precompiledDir);
   if (precompiled) {
-    const validators = precompiledValidators(key, precompiled.validators, options.precompiledDir);
+    const validators = precompiledValidators(key, precompiled, options.precompiledDir);
     for (const operation of precompiled.operations) useValidators(operation, validators);
     return { file, document: precompiled.document as SpecDocument, operations: precompiled.operations, source: 'precompiled' };
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IHttpOperation } from '@stoplight/types';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { AJV_OPTIONS, compileAtRuntime, type ValidatorSource } from './schema-validator.js';
+import { AJV_OPTIONS, compileAtRuntime, warmFormats, type ValidatorSource } from './schema-validator.js';
 import type { ValidatorFlavour } from './validator-specs.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +21,7 @@ const version = (name: string) => (require(`${name}/package.json`) as { version:
 export const PRECOMPILED_DIR = fileURLToPath(new URL('../../dist/precompiled/', import.meta.url));
 
 /** Bump when the model or the validator keys change shape. */
-const FORMAT = 'sipmock-precompiled-1';
+const FORMAT = 'sipmock-precompiled-2';
 
 export function precompiledKey(text: string): string {
   const engine = `prism-http@${version('@stoplight/prism-http')} ajv@${version('ajv')} ajv-formats@${version('ajv-formats')}`;
@@ -34,6 +34,8 @@ export type PrecompiledSpec = {
   operations: IHttpOperation[];
   /** Validator key (validator-specs.ts) → [flavour, export name]. */
   validators: Record<string, [ValidatorFlavour, string]>;
+  /** The string formats its schemas name (`uri`, `date-time`, …), sorted. */
+  formats: string[];
 };
 
 /** The generated module: one factory per flavour, each returning its validators by export name. */
@@ -46,11 +48,12 @@ export async function readPrecompiled(key: string, dir = PRECOMPILED_DIR): Promi
 
 /**
  * The validators of one precompiled spec. Its code is loaded and run now, while the server starts,
- * so that a first request neither parses nor compiles anything; a key the build did not see is
- * compiled at run time.
+ * and the formats it checks are run once, so that a first request neither parses nor compiles
+ * anything; a key the build did not see is compiled at run time.
  */
-export function precompiledValidators(key: string, index: PrecompiledSpec['validators'], dir = PRECOMPILED_DIR): ValidatorSource {
+export function precompiledValidators(key: string, { validators: index, formats }: Pick<PrecompiledSpec, 'validators' | 'formats'>, dir = PRECOMPILED_DIR): ValidatorSource {
   const module = require(join(dir, `${key}.cjs`)) as ValidatorModule;
+  warmFormats(formats);
   const compiled: Record<ValidatorFlavour, Record<string, ValidateFunction>> = { parameters: module.parameters(require), body: module.body(require) };
   return (spec) => {
     const entry = index[spec.key];

@@ -6,7 +6,7 @@ import { loadSpec } from '../../src/openapi/load-spec.js';
 import { createOperation } from '../../src/openapi/operation.js';
 import { precompileSpecs } from '../../src/openapi/precompile.js';
 import { precompiledKey, precompiledValidators, readPrecompiled } from '../../src/openapi/precompiled.js';
-import { compileAtRuntime, toViolations } from '../../src/openapi/schema-validator.js';
+import { compileAtRuntime, toViolations, warmFormats } from '../../src/openapi/schema-validator.js';
 import { allValidatorSpecs } from '../../src/openapi/validator-specs.js';
 import { DEFAULT_SPECS_DIR, startSipmock } from '../../src/server/create-app.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -50,7 +50,7 @@ describe.each(SPECS)('precompiled validators of %s', (file) => {
     const key = precompiledKey(text);
     const precompiled = (await readPrecompiled(key, outDir))!;
     expect(precompiled).toBeDefined();
-    const fromBuild = precompiledValidators(key, precompiled.validators, outDir);
+    const fromBuild = precompiledValidators(key, precompiled, outDir);
     let compared = 0;
     for (const operation of precompiled.operations) {
       const examples = [
@@ -73,6 +73,18 @@ describe.each(SPECS)('precompiled validators of %s', (file) => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  test('list the string formats their schemas check, so that a start runs them before any request does', async () => {
+    const text = await readFile(join(specsDir, file), 'utf8');
+    const precompiled = (await readPrecompiled(precompiledKey(text), outDir))!;
+    const named = new Set([...text.matchAll(/^\s*format: ['"]?([\w-]+)/gm)].map((match) => match[1]));
+    const { fullFormats } = (await import('ajv-formats/dist/formats.js')) as unknown as { fullFormats: Record<string, unknown> };
+    const known = [...named].filter((name) => Object.hasOwn(fullFormats, name)).sort();
+    expect(known.length).toBeGreaterThan(0);
+    expect(precompiled.formats).toEqual(known);
+    // Every shape ajv-formats gives a format (function, RegExp, { validate }, boolean) is run, and unknown names are skipped.
+    expect(() => warmFormats([...Object.keys(fullFormats), 'no-such-format'])).not.toThrow();
   });
 
   test('are what loadSpec uses for the unchanged spec', async () => {
