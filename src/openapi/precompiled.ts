@@ -48,8 +48,8 @@ export async function readPrecompiled(key: string, dir = PRECOMPILED_DIR): Promi
 
 /**
  * The validators of one precompiled spec. Its code is loaded and run now, while the server starts,
- * and the formats it checks are run once, so that a first request neither parses nor compiles
- * anything; a key the build did not see is compiled at run time.
+ * and the string formats it checks are run on samples (warmFormats), so that a first request
+ * neither parses nor compiles anything; a key the build did not see is compiled at run time.
  */
 export function precompiledValidators(key: string, { validators: index, formats }: Pick<PrecompiledSpec, 'validators' | 'formats'>, dir = PRECOMPILED_DIR): ValidatorSource {
   const module = require(join(dir, `${key}.cjs`)) as ValidatorModule;
