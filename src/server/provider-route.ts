@@ -59,6 +59,8 @@ export type ProviderRouteOptions = {
 /** Serves one request; `mountPath` is the prefix the provider is mounted at ('' at the root of its own port). */
 export type ProviderRoute = (req: IncomingMessage, res: ServerResponse, mountPath: string) => MaybePromise<void>;
 
+type EndFailed = (error: unknown, res: ServerResponse) => void;
+
 /** An answer, and why it is not the one asked for (an error's message, a broken spec), for the log. */
 type Answered = { response: MockResponse; reason?: string };
 
@@ -71,16 +73,18 @@ type Answered = { response: MockResponse; reason?: string };
 export function createProviderRoute(options: ProviderRouteOptions): ProviderRoute {
   const { definition } = options.provider;
   const redactor = createJournalRedactor(definition.secretFields);
+  // An answer sent but not ended is a bug: logged (send.ts has destroyed its connection, so its client does not wait).
+  const endFailed: EndFailed = (error, res) => options.logger.error(`${res.req.method} ${res.req.url}: the answer could not be ended: ${(error as Error).stack ?? error}`);
   return function providerRoute(req, res, mountPath) {
     const started = performance.now();
     const startedAt = Date.now();
     // A CORS preflight is browser plumbing, not a call to the provider: answered here, not journaled.
     const preflight = answerPreflight(req, options.cors);
-    if (preflight) return void sendResponse(res, preflight, false, (error) => endFailed(req, error, options));
+    if (preflight) return void sendResponse(res, preflight, false, endFailed);
     const exchange: Exchange = { request: toProviderRequest(req, definition.slug, mountPath), mountPath, source: 'spec' };
     return andThen(answerOrRender(req, exchange, options), (answered) => {
       const delay = pickDelay(options.latency) + (exchange.override?.delayMs ?? 0);
-      const deliver = () => send(req, res, exchange, answered, { started, startedAt, redactor }, options);
+      const deliver = () => send(req, res, exchange, answered, { started, startedAt, redactor, endFailed }, options);
       return delay > 0 ? sleep(delay, options.closing).then(deliver) : deliver();
     });
   };
@@ -92,7 +96,7 @@ function send(
   res: ServerResponse,
   exchange: Exchange,
   { response, reason }: Answered,
-  timing: { started: number; startedAt: number; redactor: JournalRedactor },
+  timing: { started: number; startedAt: number; redactor: JournalRedactor; endFailed: EndFailed },
   options: ProviderRouteOptions,
 ): void {
   const { slug } = options.provider.definition;
@@ -100,7 +104,7 @@ function send(
   let status = response.status;
   let payload: Buffer | undefined;
   if (fault) status = sendFault(res, response, fault, options.open);
-  else payload = sendResponse(res, response, req.method === 'HEAD', (error) => endFailed(req, error, options));
+  else payload = sendResponse(res, response, req.method === 'HEAD', timing.endFailed);
   const durationMs = performance.now() - timing.started;
   const { request } = exchange;
   const violations = exchange.violations ?? [];
@@ -134,11 +138,6 @@ function send(
     const time = new Date(timing.startedAt).toISOString();
     options.logger.request({ time, provider: slug, method: request.method, path: request.path, operationId: request.operation?.operationId, status, ms: durationMs, reason });
   }
-}
-
-/** An answer sent but not ended: a bug, logged; its connection was destroyed so that its client does not wait. */
-function endFailed(req: IncomingMessage, error: unknown, options: ProviderRouteOptions): void {
-  options.logger.error(`${req.method} ${req.url}: the answer could not be ended: ${(error as Error).stack ?? error}`);
 }
 
 /**

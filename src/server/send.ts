@@ -7,7 +7,7 @@ import type { MockResponse } from '../providers/types.js';
  * the journal). The head is written now and the answer ended later in this turn (see endThisTurn);
  * `onError` hears of an answer that could not be ended (its connection is destroyed).
  */
-export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean, onError: (error: unknown) => void): Buffer | undefined {
+export function sendResponse(res: ServerResponse, response: MockResponse, headOnly: boolean, onError: (error: unknown, res: ServerResponse) => void): Buffer | undefined {
   const headers: Record<string, string | number> = { ...response.headers };
   let payload: Buffer | undefined;
   if (response.body !== undefined) {
@@ -34,7 +34,7 @@ export function sendResponse(res: ServerResponse, response: MockResponse, headOn
  * about 25k to 29k req/s. An answer waits only for the rest of its turn: mostly the other requests
  * that arrived with it.
  */
-type Ending = { res: ServerResponse; payload: Buffer | undefined; onError: (error: unknown) => void };
+type Ending = { res: ServerResponse; payload: Buffer | undefined; onError: (error: unknown, res: ServerResponse) => void };
 let endings: Ending[] = [];
 
 function endThisTurn(ending: Ending): void {
@@ -51,7 +51,7 @@ function endAll(): void {
     } catch (error) {
       // An answer that cannot be ended must not hang its client, nor stop the others.
       res.destroy();
-      onError(error);
+      onError(error, res);
     }
   }
 }
